@@ -1,0 +1,326 @@
+"""The command line: thin sub-commands over the use cases.
+
+Conventions every command follows (decision 0006): ``--db`` takes a path or a PostgreSQL URL
+(default: the office database in the data folder); ids are UUIDs and any unique prefix works;
+files are written with ``--out``; ``--json`` prints machine-readable output; the acting user is
+``--user INITIALS`` or ``NAVDESK_USER``, defaulting to the office's first admin, and is recorded
+in the audit trail. Exit codes: 0 success, 1 input or data refused (reason on stderr, in
+Norwegian), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from navdesk import __version__
+from navdesk.errors import InvalidInput, UserError
+from navdesk.i18n import _, set_language
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _("{prog}: wrong usage: {message}\n").format(prog=self.prog, message=message))
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--db", default=default, help=_("database file or PostgreSQL URL (default: in the data folder)")
+    )
+    parser.add_argument(
+        "--data-dir", default=default, help=_("folder for the database and backups (tests, demos)")
+    )
+    parser.add_argument("--user", default=default, help=_("acting user's initials (or NAVDESK_USER)"))
+    parser.add_argument(
+        "--lang", default=default, choices=["nb", "nn", "en"], help=_("language (default bokmål)")
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="navdesk",
+        description=_(
+            "NavDesk: the working tool for NAV counsellors who follow up young people. "
+            "Without a command the application opens."
+        ),
+        epilog=_(
+            "Exit codes: 0 success, 1 refused input or data (reason on stderr), 2 wrong usage. "
+            "Environment: NAVDESK_PASSPHRASE (database passphrase when no keyring), NAVDESK_USER, NAVDESK_DATA_DIR."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"NavDesk {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help=_("create a demo office with made-up youths"))
+    _common(demo)
+    demo.add_argument("--youths", type=int, default=40, help=_("number of youths (default 40)"))
+    demo.add_argument(
+        "--seed", type=int, default=1, help=_("random seed; the same seed gives the same office")
+    )
+    demo.add_argument(
+        "--unencrypted", action="store_true", help=_("store without encryption (demos and tests only)")
+    )
+    demo.add_argument("--force", action="store_true", help=_("replace an existing database"))
+    demo.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    check = sub.add_parser("check", help=_("check integrity, encryption and schema version"))
+    _common(check)
+    check.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    lst = sub.add_parser("list", help=_("list youths, meetings or clubs"))
+    _common(lst)
+    lst.add_argument("what", choices=["youths", "meetings", "clubs"])
+    lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    export = sub.add_parser("export", help=_("export data to a file"))
+    _common(export)
+    export.add_argument("what", choices=["youths"])
+    export.add_argument("--out", required=True, help=_("the file to write"))
+    export.add_argument(
+        "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
+    )
+    export.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    return parser
+
+
+def _ask_passphrase(path: Path, attempt: int) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    prompt = _("Passphrase for {path}: ") if attempt == 1 else _("Wrong passphrase. Try again: ")
+    try:
+        return getpass.getpass(prompt.format(path=path))
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def _ask_new_passphrase() -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass(_("Choose a passphrase for the new database: "))
+    if len(first) < 8:
+        raise InvalidInput(_("The passphrase must be at least 8 characters."))
+    if getpass.getpass(_("Repeat the passphrase: ")) != first:
+        raise InvalidInput(_("The passphrases differ."))
+    return first
+
+
+def db_location(args: argparse.Namespace) -> str:
+    from navdesk.paths import default_db_path
+
+    return str(args.db) if args.db else str(default_db_path(args.data_dir))
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from navdesk.db.opening import open_database
+
+    return open_database(db_location(args), ask=_ask_passphrase)
+
+
+def _actor(session: Any, args: argparse.Namespace) -> Any:
+    from navdesk.services.context import actor_for
+
+    return actor_for(session, args.user or os.environ.get("NAVDESK_USER"), source="cli")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from navdesk.db.engine import file_kind, parse_target
+    from navdesk.db.opening import _remove_files, create_database
+    from navdesk.demo import build_demo
+
+    if args.youths < 1 or args.youths > 200_000:
+        raise InvalidInput(_("The number of youths must be between 1 and 200,000."))
+    target = parse_target(db_location(args))
+    if target.path is not None and file_kind(target.path) != "missing":
+        if not args.force:
+            raise InvalidInput(
+                _("{path} exists already. Use --force to replace it.").format(path=target.path)
+            )
+        _remove_files(target.path)
+    database, mode = create_database(target.url if target.path is None else target.path,
+                                     unencrypted=args.unencrypted, ask_new=_ask_new_passphrase)  # fmt: skip
+    try:
+        with database.session() as session, session.begin():
+            summary = build_demo(session, youths=args.youths, seed=args.seed,
+                                 progress=lambda msg: print(msg, file=sys.stderr))  # fmt: skip
+    finally:
+        database.close()
+    notes = {
+        "plain": _("NOT encrypted (--unencrypted): for demos and tests only."),
+        "passphrase": _("Encrypted with the passphrase (SQLCipher)."),
+        "keyring": _("Encrypted; the key is kept in the system keyring."),
+        "server": _("Stored on the database server."),
+    }
+    if args.json:
+        _print_json({"db": target.label, "encryption": mode, "youths": summary.youths, "rows": summary.rows,
+                     "users": [u for u, _r in summary.users]})  # fmt: skip
+    else:
+        print(_("Demo office created in {db} with {n} youths.").format(db=target.label, n=summary.youths))
+        print(notes[mode])
+        print(_("Users: {users} (password: {password})").format(
+            users=", ".join(f"{u} ({r})" for u, r in summary.users), password=summary.password))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from navdesk.db.migrate import schema_summary
+
+    database = _open(args)
+    try:
+        summary = schema_summary(database)
+        summary.update(
+            {"db": database.target.label, "backend": database.dialect,
+             "encrypted": database.encrypted if database.target.path is not None else None}
+        )  # fmt: skip
+    finally:
+        database.close()
+    healthy = bool(summary["integrity"]) and summary["revision"] == summary["head"]
+    summary["healthy"] = healthy
+    if args.json:
+        _print_json(summary)
+    else:
+        enc = {True: _("encrypted"), False: _("NOT encrypted"), None: _("database server")}[
+            summary["encrypted"]
+        ]
+        print(_("Database: {db}").format(db=summary["db"]))
+        print(_("Integrity: {state}").format(state=_("OK") if summary["integrity"] else _("DAMAGED")))
+        print(_("Encryption: {state}").format(state=enc))
+        print(
+            _("Schema version: {rev} (this NavDesk: {head})").format(
+                rev=summary["revision"], head=summary["head"]
+            )
+        )
+    return EXIT_OK if healthy else EXIT_REFUSED
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        with database.session() as session:
+            items = _list_items(session, args.what)
+    finally:
+        database.close()
+    if args.json:
+        _print_json(items)
+    else:
+        for item in items:
+            print("  ".join(str(v) for k, v in item.items() if k not in ("youth_id",)))
+    return EXIT_OK
+
+
+def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
+    from sqlalchemy import func, select
+
+    from navdesk.db.models import Club, ClubEnrolment, ClubSession
+    from navdesk.domain.text import collation_key
+    from navdesk.services.meetings import meeting_rows
+    from navdesk.services.youths import portfolio_rows
+
+    today = date.today()
+    if what == "youths":
+        rows = sorted(
+            portfolio_rows(session), key=lambda r: (collation_key(r.last_name), collation_key(r.first_name))
+        )
+        return [{"id": str(r.id), "name": r.name, "age": r.age(today), "veileder": r.veileder,
+                 "registered": r.registered.isoformat() if r.registered else None} for r in rows]  # fmt: skip
+    if what == "meetings":
+        from zoneinfo import ZoneInfo
+
+        oslo = ZoneInfo("Europe/Oslo")
+        return [{"id": str(r.id), "name": r.title, "start": r.start.astimezone(oslo).isoformat(),
+                 "youth": r.youth, "youth_id": str(r.youth_id) if r.youth_id else None, "status": r.status}
+                for r in meeting_rows(session)]  # fmt: skip
+    sessions = dict(
+        session.execute(select(ClubSession.club_id, func.count()).group_by(ClubSession.club_id)).all()
+    )
+    members = dict(
+        session.execute(select(ClubEnrolment.club_id, func.count()).group_by(ClubEnrolment.club_id)).all()
+    )
+    return [{"id": str(c.id), "name": c.name, "kind": c.kind.value, "sessions": sessions.get(c.id, 0),
+             "participants": members.get(c.id, 0)} for c in session.scalars(select(Club).order_by(Club.name))]  # fmt: skip
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from navdesk.db.engine import translate_error
+    from navdesk.exporting import FORMATS, write_youths, youth_records
+    from navdesk.services import audit
+
+    out = Path(args.out).expanduser()
+    fmt = args.format or out.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise InvalidInput(_("Give --format csv, json or xlsx (the file name does not say which)."))
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            records = youth_records(session, date.today())
+            try:
+                write_youths(records, out, fmt)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+            audit.record(session, actor, "export", "youth", None, after={"file": out.name, "format": fmt,
+                                                                         "count": len(records)})  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "format": fmt, "count": len(records), "encrypted": False})
+    else:
+        print(_("{n} youths written to {out}.").format(n=len(records), out=out))
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "list": cmd_list,
+    "export": cmd_export,
+}
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    raw = list(sys.argv[1:] if argv is None else argv)
+    for i, arg in enumerate(raw):  # the language must be known before the help text is built
+        if arg == "--lang" and i + 1 < len(raw):
+            set_language(raw[i + 1])
+    args = build_parser().parse_args(raw)
+    for name in ("db", "data_dir", "user", "lang"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    return args
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command; a :class:`UserError` becomes its message on stderr and exit code 1."""
+    from navdesk.db.engine import translate_error
+
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(_("navdesk: {message}").format(message=exc), file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:
+        friendly = translate_error(exc)
+        if friendly is None:
+            raise
+        print(_("navdesk: {message}").format(message=friendly), file=sys.stderr)
+        return EXIT_REFUSED

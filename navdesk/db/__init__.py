@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engines (SQLite, SQLCipher, PostgreSQL) and Alembic migrations."""
