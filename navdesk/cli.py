@@ -128,7 +128,7 @@ def db_location(args: argparse.Namespace) -> str:
 def _open(args: argparse.Namespace) -> Any:
     from navdesk.db.opening import open_database
 
-    return open_database(db_location(args), ask=_ask_passphrase)
+    return open_database(db_location(args), ask=_ask_passphrase if sys.stdin.isatty() else None)
 
 
 def _actor(session: Any, args: argparse.Namespace) -> Any:

@@ -156,9 +156,9 @@ def probe_key(path: Path, secret: Secret | None) -> None:
     except Exception as exc:
         if "file is not a database" in str(exc).lower() and secret is not None:
             raise WrongKey(
-                _("The passphrase or key does not open {path}. The file was left as it was.").format(
-                    path=path
-                )
+                _(
+                    "The passphrase or key does not open {path} (or the file is not a NavDesk database). The file was left as it was."
+                ).format(path=path)
             ) from exc
         raise translate_error(exc, str(path)) or exc from exc
     finally:

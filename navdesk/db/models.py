@@ -611,3 +611,16 @@ class AuditPayload(Base):
     )
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class DeadlineRule(Versioned):
+    """An office's setting for one deadline rule: enabled, and its parameters (defaults from
+    :mod:`navdesk.domain.deadlines.rules`)."""
+
+    __tablename__ = "deadline_rule"
+    __table_args__ = (UniqueConstraint("office_id", "rule_id"),)
+
+    office_id: Mapped[uuid.UUID] = _fk("office.id")
+    rule_id: Mapped[str] = mapped_column(String(40))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -38,7 +38,13 @@ def _youth_of(obj: Base, youth_id: uuid.UUID | None) -> uuid.UUID | None:
 def create(
     session: Session, actor: Actor, model: type[M], *, youth_id: uuid.UUID | None = None, **values: Any
 ) -> M:
-    """Add a row and audit it as ``create``."""
+    """Add a row and audit it as ``create``.
+
+    ``youth_id`` is the youth the change concerns (for the audit trail); on a model that has a
+    ``youth_id`` column it is also that column's value.
+    """
+    if youth_id is not None and "youth_id" in model.__table__.c:
+        values["youth_id"] = youth_id
     obj = model(**values)
     if getattr(obj, "id", None) is None and hasattr(model, "id"):
         obj.id = uuid.uuid4()  # type: ignore[attr-defined]

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from navdesk.db.models import CatalogueEntry, Office, User
+from navdesk.db.models import CatalogueEntry, DeadlineRule, Office, User
 from navdesk.domain import catalogues
+from navdesk.domain.deadlines.rules import RULES
 from navdesk.domain.enums import AccessRole, JobRole
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
@@ -82,7 +83,23 @@ def create_office(
         session, actor, "create", "app_user", user.id, after={"initials": initials, "access_role": "admin"}
     )
     seed_catalogues(session, office.id)
+    seed_rules(session, office.id)
     return actor
+
+
+def seed_rules(session: Session, office_id: uuid.UUID) -> None:
+    """The default deadline rules as the office's own, editable rows."""
+    for rule in RULES:
+        session.add(
+            DeadlineRule(
+                id=uuid.uuid4(),
+                office_id=office_id,
+                rule_id=rule.id,
+                enabled=rule.enabled,
+                params=dict(rule.params),
+            )
+        )
+    session.flush()
 
 
 def seed_catalogues(session: Session, office_id: uuid.UUID) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import navdesk.db.models  # noqa: F401  (registers every table on Base.metadata)
 from navdesk.db.base import Base
 
 config = context.config

@@ -1,0 +1,228 @@
+"""The application: Qt set-up (bokmål locale and Qt's own dialogs in Norwegian), opening the office
+database (first run, passphrase, clear messages for what the user can fix), the error dialog for bugs,
+and the main window.
+
+Start-up is kept lean: nothing here imports ReportLab or Alembic; the database layer is imported when
+the database is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from navdesk.i18n import _
+
+log = logging.getLogger("navdesk.ui")
+BENCH_ENV = "NAVDESK_BENCH_READY"
+_translators: list[QTranslator] = []  # kept alive as long as the application
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), with NavDesk's names, locale and translations."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("NAV")
+        QCoreApplication.setApplicationName("NavDesk")
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+    install_translators(app)
+    return app
+
+
+def install_translators(app: QCoreApplication) -> None:
+    """Qt's own texts (OK/Avbryt, file dialog, context menus) in the user's language."""
+    from navdesk.i18n import language
+
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    lang = language()
+    translator = QTranslator(app)
+    loaded = False
+    if lang == "nn":
+        loaded = translator.load("qtbase_nn", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not loaded and lang in ("nb", "nn"):
+        from navdesk.resources import resource_path
+
+        loaded = translator.load(str(resource_path("qt", "qtbase_nb.qm")))
+    if loaded:
+        app.installTranslator(translator)
+        _translators.append(translator)
+
+
+# -- bugs --------------------------------------------------------------------------------------------
+def _scrubbed_traceback(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """Where the error happened, without the exception message or values (they may hold personal data)."""
+    frames = traceback.extract_tb(tb)
+    lines = [f'  File "{Path(f.filename).name}", line {f.lineno}, in {f.name}' for f in frames]
+    return f"{exc_type.__module__}.{exc_type.__qualname__}\n" + "\n".join(lines)
+
+
+_in_hook = False
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A bug: log where it happened (no personal data) and tell the user their data is saved."""
+    global _in_hook
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.error("Unhandled error: %s", _scrubbed_traceback(exc_type, tb))
+    if _in_hook or QApplication.instance() is None:
+        return
+    _in_hook = True
+    try:
+        QMessageBox.critical(
+            None,
+            _("NavDesk hit an error"),
+            _(
+                "NavDesk hit an error it did not expect. Your data is saved: everything you saved "
+                "before this is kept. If it happens again, tell IT what you were doing and when."
+            ),
+        )
+    finally:
+        _in_hook = False
+
+
+def setup_logging(data_dir: str | os.PathLike[str] | None) -> None:
+    from navdesk.paths import data_dir as find_data_dir
+
+    try:
+        folder = find_data_dir(data_dir) / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "navdesk.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("navdesk")
+    if not any(isinstance(h, type(handler)) for h in logger.handlers):
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+# -- opening -----------------------------------------------------------------------------------------
+def ask_passphrase(path: Path, attempt: int) -> str | None:
+    """The ``ask`` callback for ``open_database``: the passphrase dialog."""
+    from navdesk.ui.passphrase import PassphraseDialog
+
+    return PassphraseDialog.ask(path, attempt)
+
+
+def show_user_error(message: str, parent: QWidget | None = None) -> None:
+    QMessageBox.critical(parent, _("NavDesk"), message)
+
+
+def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None,
+                user: str | None) -> tuple[Any, Any] | None:  # fmt: skip
+    """Open (or, on first run, create) the office database; (database, actor), or None after telling
+    the user why not. A file that cannot be opened is left untouched (the core guarantees it)."""
+    from navdesk.db.engine import file_kind, parse_target, translate_error
+    from navdesk.errors import UserError
+    from navdesk.paths import default_db_path
+
+    location = str(db) if db else str(default_db_path(data_dir))
+    database = None
+    try:
+        target = parse_target(location)
+        if target.path is not None and file_kind(target.path) in ("missing", "empty"):
+            if file_kind(target.path) == "empty":
+                target.path.unlink()
+            return _first_run(target.path, user)
+        from navdesk.db.opening import open_database
+
+        database = open_database(location, ask=ask_passphrase)
+        return database, _actor(database, user)
+    except UserError as exc:
+        if database is not None:
+            database.close()
+        show_user_error(str(exc))
+        return None
+    except Exception as exc:
+        if database is not None:
+            database.close()
+        friendly = translate_error(exc, location)
+        if friendly is None:
+            raise
+        show_user_error(str(friendly))
+        return None
+
+
+def _actor(database: Any, user: str | None) -> Any:
+    from navdesk.services.context import actor_for
+
+    with database.session() as session:
+        return actor_for(session, user or os.environ.get("NAVDESK_USER"))
+
+
+def _first_run(path: Path, user: str | None) -> tuple[Any, Any] | None:
+    from navdesk.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(path)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.database is None:
+        return None
+    return dialog.database, dialog.actor
+
+
+# -- the benchmark hook ------------------------------------------------------------------------------
+class _ReadyAfterPaint(QObject):
+    """Prints ``NAVDESK_READY <peak_rss_kb>`` and quits once the portfolio table has painted."""
+
+    def __init__(self, app: QApplication, watched: QWidget) -> None:
+        super().__init__(app)
+        self._app = app
+        self._watched = watched
+        self._done = False
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self._done and obj is self._watched and event.type() == QEvent.Type.Paint:
+            self._done = True
+            self._watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        import resource
+
+        self._app.processEvents()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"NAVDESK_READY {peak}", flush=True)
+        self._app.exit(0)
+
+
+def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
+        user: str | None = None) -> int:  # fmt: skip
+    """Start the application; the exit code."""
+    bench = os.environ.get(BENCH_ENV) == "1"
+    setup_logging(data_dir)
+    app = make_app()
+    previous_hook = sys.excepthook
+    sys.excepthook = excepthook
+    try:
+        opened = open_office(db, data_dir, user)
+        if opened is None:
+            return 1
+        database, actor = opened
+        from navdesk.ui.main_window import MainWindow
+        from navdesk.ui.settings import ui_settings
+
+        window = MainWindow(database, actor, settings=ui_settings(data_dir))
+        if bench:
+            _ReadyAfterPaint(app, window.portfolio.view.viewport())
+        window.show()
+        try:
+            return int(app.exec())
+        finally:
+            database.close()
+    finally:
+        sys.excepthook = previous_hook
