@@ -85,13 +85,40 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help=_("export data to a file"))
     _common(export)
-    export.add_argument("what", choices=["youths"])
+    export.add_argument(
+        "what", choices=["youths", "ics"], help=_("youths: the youth list; ics: a calendar file")
+    )
     export.add_argument("--out", required=True, help=_("the file to write"))
     export.add_argument(
         "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
     )
+    export.add_argument("--what", dest="ics_what", choices=["deadlines"], default="deadlines",
+                        help=_("with ics: what goes in the calendar (default: deadlines)"))  # fmt: skip
+    export.add_argument(
+        "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
+    )
     export.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    dl = sub.add_parser("deadlines", help=_("list deadlines (frister)"))
+    _common(dl)
+    dl.add_argument("--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)"))
+    dl.add_argument("--youth", help=_("only this youth (id or unique id prefix)"))
+    dl.add_argument(
+        "--all",
+        action="store_true",
+        help=_("also list done, snoozed and not applicable deadlines (--json always does)"),
+    )
+    dl.add_argument("--json", action="store_true", help=_("machine-readable output"))
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("«{text}» is not a date (YYYY-MM-DD).").format(text=text)
+        ) from None
 
 
 def _ask_passphrase(path: Path, attempt: int) -> str | None:
@@ -259,12 +286,70 @@ def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
              "participants": members.get(c.id, 0)} for c in session.scalars(select(Club).order_by(Club.name))]  # fmt: skip
 
 
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from navdesk.db.models import Youth
+    from navdesk.domain.deadlines.rules import RULES_BY_ID
+    from navdesk.domain.text import format_date
+    from navdesk.services import deadlines
+    from navdesk.services.context import resolve_id
+
+    today = args.today or date.today()
+    database = _open(args)
+    try:
+        with database.session() as session:
+            youth_ids = [resolve_id(session, Youth, args.youth).id] if args.youth else None
+            items = deadlines.compute(session, today, youth_ids)
+    finally:
+        database.close()
+    if not args.all and not args.json:  # --json always lists every state
+        items = [d for d in items if d.state == "open"]
+    items.sort(key=lambda d: (d.due, d.rule, d.key))
+    if args.json:
+        _print_json([deadlines.as_json(d, today) for d in items])
+        return EXIT_OK
+    for d in items:
+        flag = _("OVERDUE") if d.overdue(today) else ""
+        print(f"{format_date(d.due)}  {_(RULES_BY_ID[d.rule].name):32}  {d.youth or '-':28}  {flag}")
+    return EXIT_OK
+
+
+def _export_ics(args: argparse.Namespace, out: Path) -> int:
+    from navdesk.calendar_export import deadlines_calendar, write_atomically
+    from navdesk.db.engine import translate_error
+    from navdesk.services import audit, deadlines
+    from navdesk.services.office import office_name
+
+    today = args.today or date.today()
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            items = [d for d in deadlines.compute(session, today) if d.state == "open"]
+            data = deadlines_calendar(items, office_name(session))
+            try:
+                write_atomically(data, out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+            audit.record(session, actor, "export", "deadline", None,
+                         after={"file": out.name, "format": "ics", "count": len(items)})  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "format": "ics", "count": len(items), "encrypted": False})
+    else:
+        print(_("{n} deadlines written to {out}.").format(n=len(items), out=out))
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from navdesk.db.engine import translate_error
     from navdesk.exporting import FORMATS, write_youths, youth_records
     from navdesk.services import audit
 
     out = Path(args.out).expanduser()
+    if args.what == "ics":
+        return _export_ics(args, out)
     fmt = args.format or out.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise InvalidInput(_("Give --format csv, json or xlsx (the file name does not say which)."))
@@ -294,6 +379,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "list": cmd_list,
     "export": cmd_export,
+    "deadlines": cmd_deadlines,
 }
 
 

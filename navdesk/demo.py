@@ -223,7 +223,10 @@ def _youth(rows: _Rows, fake: Any, admin: Actor, veileder: uuid.UUID, today: dat
     if index % 9 == 0:
         last = rng.choice(AEOA_LAST)
     if index % 23 == 5:
-        first, last = rng.choice(SAMI_FIRST), rng.choice(SAMI_LAST)
+        first, last = (
+            SAMI_FIRST[(index // 23) % len(SAMI_FIRST)],
+            SAMI_LAST[(index // 23 + 1) % len(SAMI_LAST)],
+        )
     age_days = rng.randint(16 * 365 + 5, 30 * 365 - 20)
     born = today - timedelta(days=age_days)
     wishes = ", ".join(rng.sample(JOB_WISHES, k=rng.randint(1, 3)))

@@ -18,51 +18,13 @@ from navdesk.db.engine import (
     file_kind,
     make_engine,
     parse_target,
-    probe_key,
     translate_error,
 )
 from navdesk.db.keys import Secret
 from navdesk.db.migrate import ensure_schema
-from navdesk.errors import DatabaseError, NeedsPassphrase, NotFound, WrongKey
+from navdesk.db.unlock import AskPassphrase, find_secret
+from navdesk.errors import DatabaseError, NeedsPassphrase, NotFound
 from navdesk.i18n import _
-
-# ask(path, attempt) -> the passphrase typed, or None when the user gives up.
-AskPassphrase = Callable[[Path, int], str | None]
-MAX_ATTEMPTS = 3
-
-
-def _find_secret(path: Path, ask: AskPassphrase | None) -> Secret:
-    env = keys.env_passphrase()
-    if env is not None:
-        probe_key(path, env)  # a wrong NAVDESK_PASSPHRASE is reported, not silently skipped
-        return env
-    for candidate in keys.candidate_keys(path):
-        try:
-            probe_key(path, candidate)
-        except WrongKey:
-            continue
-        keys.remember_path(path, candidate)
-        return candidate
-    if ask is None:
-        raise NeedsPassphrase(
-            _(
-                "{path} is encrypted and no key was found in the keyring. "
-                "Set NAVDESK_PASSPHRASE or open it from a terminal to type the passphrase."
-            ).format(path=path)
-        )
-    last: WrongKey | None = None
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        typed = ask(path, attempt)
-        if typed is None:
-            raise NeedsPassphrase(_("No passphrase given; {path} was not opened.").format(path=path))
-        secret = Secret.from_user_text(typed)
-        try:
-            probe_key(path, secret)
-            return secret
-        except WrongKey as exc:
-            last = exc
-    assert last is not None
-    raise last
 
 
 def open_database(db: str | Path, *, ask: AskPassphrase | None = None, migrate: bool = True) -> Database:
@@ -74,7 +36,7 @@ def open_database(db: str | Path, *, ask: AskPassphrase | None = None, migrate: 
         if kind == "missing":
             raise NotFound(_("There is no database at {path}.").format(path=target.path))
         if kind == "encrypted":
-            secret = _find_secret(target.path, ask)
+            secret = find_secret(target.path, ask)
     database = Database(make_engine(target, secret), target, secret)
     if migrate:
         try:

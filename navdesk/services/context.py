@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
@@ -12,23 +11,14 @@ from sqlalchemy.orm import Session
 
 from navdesk.db.base import Base
 from navdesk.db.models import User
+from navdesk.domain.actor import Actor
 from navdesk.domain.enums import AccessRole
 from navdesk.errors import InvalidInput, NotFound
 from navdesk.i18n import _
 
 E = TypeVar("E", bound=StrEnum)
 M = TypeVar("M", bound=Base)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting; recorded in the audit trail."""
-
-    user_id: uuid.UUID
-    initials: str
-    access_role: AccessRole
-    office_id: uuid.UUID
-    source: str = "app"
+__all__ = ["Actor", "actor_for", "coerce_enum", "resolve_id"]
 
 
 def actor_for(session: Session, initials: str | None = None, *, source: str = "app") -> Actor:

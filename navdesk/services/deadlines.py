@@ -67,7 +67,7 @@ def load_facts(session: Session, youth_ids: list[uuid.UUID] | None = None) -> li
             select(m.CatalogueEntry.id, m.CatalogueEntry.attrs).where(m.CatalogueEntry.kind == "outcome")
         )
     }
-    codes = dict(session.execute(select(m.CatalogueEntry.id, m.CatalogueEntry.code)).tuples().all())
+    codes = {r.id: r.code for r in session.execute(select(m.CatalogueEntry.id, m.CatalogueEntry.code))}
 
     innsats: dict[uuid.UUID, list[tuple[date, str]]] = defaultdict(list)
     for r in session.execute(
@@ -136,9 +136,7 @@ def load_facts(session: Session, youth_ids: list[uuid.UUID] | None = None) -> li
     ):
         groups["absences"][r.youth_id].append(AbsenceFacts(r.id, r.starts_at, _local(r.starts_at), r.name))
     partners: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for consent_id, org_id in session.execute(
-        select(m.ConsentPartner.consent_id, m.ConsentPartner.org_id)
-    ).tuples():
+    for consent_id, org_id in session.execute(select(m.ConsentPartner.consent_id, m.ConsentPartner.org_id)):
         partners[consent_id].add(org_id)
     for r in session.execute(
         select(

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from navdesk.db.models import Contact, FollowUpPeriod, User, Youth
+from navdesk.db.models import User, Youth
 from navdesk.domain.enums import Adressesperre, Barrier, Malform
 from navdesk.domain.person import parse_fodselsnummer
-from navdesk.domain.text import age_on, search_fold
+from navdesk.domain.portfolio import PORTFOLIO_SQL, YouthRow, row_from_db
+from navdesk.domain.text import search_fold
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import audit, crud
@@ -25,27 +26,6 @@ EDITABLE = {
     "work_experience", "job_wishes", "barriers", "barrier_notes", "strengths", "dreams", "notes", "health_note",
     "veileder_id", "tags", "no_group_activities",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class YouthRow:
-    """One line of the portfolio."""
-
-    id: uuid.UUID
-    name: str
-    first_name: str
-    last_name: str
-    birth_date: date
-    veileder: str
-    phone: str
-    municipality: str
-    registered: date | None
-    last_contact: date | None
-    adressesperre: bool
-    search: str
-
-    def age(self, on: date) -> int:
-        return age_on(self.birth_date, on)
 
 
 @dataclass
@@ -142,53 +122,7 @@ def open_youth(session: Session, actor: Actor, ident: str | uuid.UUID) -> YouthD
 
 def portfolio_rows(session: Session, *, veileder_id: uuid.UUID | None = None) -> list[YouthRow]:
     """Every youth with what the portfolio shows, in one query (no ORM objects)."""
-    last_contact = (
-        select(Contact.youth_id, func.max(Contact.at).label("last_at")).group_by(Contact.youth_id).subquery()
-    )
-    registered = (
-        select(FollowUpPeriod.youth_id, func.max(FollowUpPeriod.registration_date).label("reg"))
-        .where(FollowUpPeriod.closed_on.is_(None))
-        .group_by(FollowUpPeriod.youth_id)
-        .subquery()
-    )
-    query = (
-        select(
-            Youth.id,
-            Youth.first_name,
-            Youth.preferred_name,
-            Youth.last_name,
-            Youth.birth_date,
-            User.initials,
-            Youth.phone,
-            Youth.municipality,
-            registered.c.reg,
-            last_contact.c.last_at,
-            Youth.adressesperre,
-            Youth.search_text,
-        )
-        .outerjoin(User, User.id == Youth.veileder_id)
-        .outerjoin(last_contact, last_contact.c.youth_id == Youth.id)
-        .outerjoin(registered, registered.c.youth_id == Youth.id)
-    )
-    if veileder_id is not None:
-        query = query.where(Youth.veileder_id == veileder_id)
-    rows = []
-    for r in session.execute(query):
-        last_at = r.last_at
-        rows.append(
-            YouthRow(
-                id=r.id,
-                name=f"{r.preferred_name or r.first_name} {r.last_name}",
-                first_name=r.first_name,
-                last_name=r.last_name,
-                birth_date=r.birth_date,
-                veileder=r.initials or "",
-                phone=r.phone,
-                municipality=r.municipality,
-                registered=r.reg,
-                last_contact=last_at.date() if last_at is not None else None,
-                adressesperre=r.adressesperre != Adressesperre.INGEN,
-                search=r.search_text,
-            )
-        )
-    return rows
+    sql = PORTFOLIO_SQL + (" WHERE y.veileder_id = :veileder" if veileder_id is not None else "")
+    params = {"veileder": veileder_id.hex if session.bind is not None and session.bind.dialect.name == "sqlite"
+              else veileder_id} if veileder_id is not None else {}  # fmt: skip
+    return [row_from_db(r) for r in session.execute(text(sql), params)]

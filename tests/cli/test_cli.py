@@ -214,3 +214,45 @@ def test_missing_database_is_a_clear_refusal(tmp_path):
     result = navdesk("check", "--db", str(tmp_path / "finnes-ikke.db"))
     assert result.returncode == 1 and "finnes-ikke.db" in result.stderr
     assert not (tmp_path / "finnes-ikke.db").exists()
+
+
+def test_deadlines_json(tmp_path):
+    path = tmp_path / "d.db"
+    assert navdesk("demo", "--db", str(path), "--unencrypted").returncode == 0
+    result = navdesk("deadlines", "--db", str(path), "--json", "--today", "2026-11-24")
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert items
+    for item in items:
+        assert {"rule", "key", "youth", "youth_id", "due", "state", "overdue"} <= set(item)
+        assert item["state"] in {"open", "done", "snoozed", "not_applicable"}
+        assert item["overdue"] == (item["state"] == "open" and item["due"] < "2026-11-24")
+    youth_id = next(i["youth_id"] for i in items if i["youth_id"])
+    one = json.loads(navdesk("deadlines", "--db", str(path), "--json", "--youth", youth_id[:8]).stdout)
+    assert one and {i["youth_id"] for i in one} == {youth_id}
+    assert navdesk("deadlines", "--db", str(path), "--today", "24.11.2026").returncode == 2
+
+
+def test_export_ics_has_initials_not_names(tmp_path):
+    path = tmp_path / "d.db"
+    assert navdesk("demo", "--db", str(path), "--unencrypted").returncode == 0
+    names = [y["name"] for y in json.loads(navdesk("list", "youths", "--db", str(path), "--json").stdout)]
+    out = tmp_path / "frister.ics"
+    result = navdesk("export", "ics", "--db", str(path), "--out", str(out), "--what", "deadlines")
+    assert result.returncode == 0, result.stderr
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(out.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert events
+    text = out.read_bytes().decode("utf-8")
+    assert not [name for name in names if name in text]  # no full names in the calendar
+    for event in events:
+        assert event.get("dtstart").dt.__class__.__name__ == "date"  # all-day
+        rule, who = str(event.get("summary")).rsplit(" – ", 1)
+        from navdesk.i18n import _
+
+        office_task = who == _("office")
+        assert rule and (office_task or (who.isalpha() and who.isupper() and len(who) <= 4)), (
+            who
+        )  # initials only

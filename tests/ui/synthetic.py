@@ -7,7 +7,7 @@ import uuid
 from datetime import date, timedelta
 
 from navdesk.domain.text import search_fold
-from navdesk.services.youths import YouthRow
+from navdesk.domain.portfolio import YouthRow
 
 FIRST = ["Øystein", "Bjørn", "Åse", "Kari", "Ola", "Ingrid", "Jonas", "Emma", "Sander", "Nora", "Håkon", "Sølvi",
          "Aksel", "Ida", "Mathias", "Thea", "André", "Máret", "Ærle", "Jørgen"]  # fmt: skip

@@ -55,7 +55,7 @@ RULES: tuple[RuleDef, ...] = (
     RuleDef("age_milestone", N_("Age milestone"),
             N_("The youth turns 18 (ask for consent again), 21 (end of that year for OT), 25 or 30."),
             N_("Marked done by the counsellor."), "002 L234, L384; 004 L546",
-            {"ages": [18, 21, 25, 30], "days_before": 30}),
+            {"ages": [18, 21, 25, 30], "days_before": 30, "horizon_days": 365}),
     RuleDef("school_year", N_("School year"),
             N_("Before 1 October for pupils at risk (leaving later loses the year); in late August, check that they started."),
             N_("Marked done by the counsellor."), "002 L4728; 004 L5469",

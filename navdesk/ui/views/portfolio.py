@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _, ngettext
-from navdesk.services.youths import YouthRow
+from navdesk.domain.portfolio import YouthRow
 from navdesk.ui.models.filter_proxy import FastFilterProxy
 from navdesk.ui.models.portfolio_model import (
     COL_AGE,

@@ -37,19 +37,24 @@ def upgrade() -> None:
     with op.batch_alter_table("deadline_rule", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_deadline_rule_office_id"), ["office_id"], unique=False)
 
-    # Existing offices get the default rules (the same defaults a new office is seeded with).
-    from navdesk.domain.deadlines.rules import RULES
-
+    # Existing offices get every rule, enabled, with empty params: "this NavDesk's defaults"
+    # (navdesk.services.deadlines.rule_settings merges the office's params over the defaults).
+    # The ids are written out so this migration never changes when the code's defaults do.
+    rule_ids = [
+        "followup_8w", "first_contact", "answer_contact", "no_contact", "notify_ot", "club_absence",
+        "activity_end", "after_start", "consent_expiry", "aap_end", "age_milestone", "school_year",
+        "outcome_snapshot", "reassess", "placement_followup", "meeting_action", "manual",
+    ]  # fmt: skip
     bind = op.get_bind()
     office = sa.table("office", sa.column("id", sa.Uuid()))
     now = datetime.now(UTC)
     if bind.dialect.name == "sqlite":
         now = now.replace(tzinfo=None)
     rows = [
-        {"id": uuid.uuid4(), "office_id": office_id, "rule_id": rule.id, "enabled": rule.enabled,
-         "params": dict(rule.params), "version": 1, "created_at": now, "updated_at": now}
+        {"id": uuid.uuid4(), "office_id": office_id, "rule_id": rule_id, "enabled": True, "params": {},
+         "version": 1, "created_at": now, "updated_at": now}
         for (office_id,) in bind.execute(sa.select(office.c.id))
-        for rule in RULES
+        for rule_id in rule_ids
     ]  # fmt: skip
     if rows:
         op.bulk_insert(rules, rows)

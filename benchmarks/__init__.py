@@ -1,0 +1,1 @@
+"""NavDesk benchmark harness: ``python -m benchmarks.run`` (see :mod:`benchmarks.run`)."""

@@ -1,0 +1,91 @@
+"""The portfolio line of one youth, and the one SQL query that reads them (no SQLAlchemy needed).
+
+The same query serves the fast start path (raw DB-API) and the normal path (through SQLAlchemy),
+so both give identical rows. Correlated sub-queries use the indexes on contact(youth_id, at) and
+follow_up_period(youth_id).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from navdesk.domain.text import age_on
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+PORTFOLIO_SQL = """
+SELECT y.id, y.first_name, y.preferred_name, y.last_name, y.birth_date, u.initials, y.phone, y.municipality,
+       (SELECT max(p.registration_date) FROM follow_up_period p
+         WHERE p.youth_id = y.id AND p.closed_on IS NULL) AS registered,
+       (SELECT max(c.at) FROM contact c WHERE c.youth_id = y.id) AS last_at,
+       y.adressesperre, y.search_text
+  FROM youth y LEFT JOIN app_user u ON u.id = y.veileder_id
+"""
+
+
+@dataclass(frozen=True)
+class YouthRow:
+    """One line of the portfolio."""
+
+    id: uuid.UUID
+    name: str
+    first_name: str
+    last_name: str
+    birth_date: date
+    veileder: str
+    phone: str
+    municipality: str
+    registered: date | None
+    last_contact: date | None
+    adressesperre: bool
+    search: str
+
+    def age(self, on: date) -> int:
+        return age_on(self.birth_date, on)
+
+
+def _as_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
+
+
+def _local_day(value: Any) -> date | None:
+    """The Oslo calendar day of a stored UTC time (SQLite: naive text; PostgreSQL: aware)."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(OSLO).date()
+
+
+def row_from_db(r: Any) -> YouthRow:
+    """A :class:`YouthRow` from one result row of :data:`PORTFOLIO_SQL` (raw or through SQLAlchemy)."""
+    first, preferred, last = r[1], r[2], r[3]
+    born = _as_date(r[4])
+    assert born is not None
+    return YouthRow(
+        id=_as_uuid(r[0]),
+        name=f"{preferred or first} {last}",
+        first_name=first,
+        last_name=last,
+        birth_date=born,
+        veileder=r[5] or "",
+        phone=r[6],
+        municipality=r[7],
+        registered=_as_date(r[8]),
+        last_contact=_local_day(r[9]),
+        adressesperre=(r[10] or "ingen") != "ingen",
+        search=r[11],
+    )
