@@ -2,6 +2,7 @@
 
 docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1)
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
+docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
 
 Everything is made in a temporary folder (plain SQLite demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -47,6 +48,11 @@ def main() -> int:
         window.show()
         app.processEvents()
         window.grab().save(str(OUT / "main-window.png"))
+
+        window.show_screen("deadlines")
+        window.deadlines.select_first()
+        app.processEvents()
+        window.grab().save(str(OUT / "frister.png"))
         window.close()
         db.close()
 
@@ -61,7 +67,7 @@ def main() -> int:
         app.processEvents()
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
-    print(f"wrote {OUT / 'main-window.png'} and {OUT / 'first-run.png'}")
+    print(f"wrote {OUT / 'main-window.png'}, {OUT / 'frister.png'} and {OUT / 'first-run.png'}")
     return 0
 
 

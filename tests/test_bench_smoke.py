@@ -53,7 +53,7 @@ def test_harness_on_a_40_youth_office(tmp_path: Path) -> None:
     assert report["meta"]["sizes"] == [40] and report["meta"]["repeat"] == 1
     assert Path(report["offices"]["40"]["path"]).is_file()
     sections = report["results"]["40"]
-    assert set(sections) >= {"startup", "portfolio_load", "name_filter"}
+    assert set(sections) >= {"startup", "portfolio_load", "name_filter", "deadlines"}
     assert not [name for name, result in sections.items() if "error" in result]
 
     startup = sections["startup"]
@@ -77,7 +77,11 @@ def test_harness_on_a_40_youth_office(tmp_path: Path) -> None:
     assert names["filter_ran"]
     assert 0 < names["median_ms"] <= names["max_ms"]
 
-    assert [t["status"] for t in report["targets"]] == ["SKIP", "SKIP"]  # 2,000 and 50,000 not run
+    dl = sections["deadlines"]
+    assert dl["youths"] == 40 and dl["deadlines"] > 40 and dl["one_youth_samples"] == 30
+    assert 0 < dl["load_ms"]["median"] <= dl["total_ms"]["median"]
+
+    assert {t["status"] for t in report["targets"]} == {"SKIP"}  # only the 40 office ran: no target applies
 
 
 def run_keys(first_name: str) -> list[str]:

@@ -219,6 +219,8 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
         window = MainWindow(database, actor, settings=ui_settings(data_dir))
         if bench:
             _ReadyAfterPaint(app, window.portfolio.view.viewport())
+        else:
+            window.show_summary_after_first_paint()  # the deadlines are computed after the first paint
         window.show()
         try:
             return int(app.exec())

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from navdesk.i18n import _
+from navdesk.ui.startup_summary import StartupBanner, summarize
+from navdesk.ui.views.deadlines import DeadlinesView
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
 
@@ -35,15 +46,41 @@ def _screens() -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, on the event loop's next turn after ``watched`` first paints."""
+
+    def __init__(self, watched: QWidget, then: Any) -> None:
+        super().__init__(watched)
+        self._then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
 class MainWindow(QMainWindow):
-    """``MainWindow(database, actor)``; ``portfolio`` is the portfolio screen."""
+    """``MainWindow(database, actor)``; ``portfolio`` is the portfolio screen, ``deadlines`` the Frister one.
+
+    ``deadlines_book`` is the office's :class:`~navdesk.services.deadlines.DeadlineBook` (None until it is
+    computed, after the first paint or when the Frister screen is opened); ``deadlines_changed`` is
+    emitted whenever it is computed or changed. ``today`` pins the date (tests); None means today.
+    """
+
+    deadlines_changed = Signal()
 
     def __init__(
-        self, database: Any, actor: Any, *, settings: QSettings | None = None, load: bool = True
-    ) -> None:
+        self, database: Any, actor: Any, *, settings: QSettings | None = None, load: bool = True,
+        today: date | None = None,
+    ) -> None:  # fmt: skip
         super().__init__()
         self.database = database
         self.actor = actor
+        self.today = today
+        self.deadlines_book: Any = None
         if settings is None:
             from navdesk.ui.settings import ui_settings
 
@@ -60,9 +97,13 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(_("Navigation"))
         self.stack = QStackedWidget()
         self.portfolio = PortfolioView(database)
+        self.deadlines = DeadlinesView(database, actor)
+        self.deadlines.book_changed.connect(self._on_book_changed)
+        self.deadlines.open_youth_requested.connect(self.open_youth)
         self.screens: dict[str, QWidget] = {}
+        built: dict[str, QWidget] = {"portfolio": self.portfolio, "deadlines": self.deadlines}
         for key, label, will_contain in _screens():
-            widget: QWidget = self.portfolio if key == "portfolio" else PlaceholderView(label, will_contain)
+            widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
             widget.setObjectName(key)
             self.screens[key] = widget
             self.stack.addWidget(widget)
@@ -74,13 +115,18 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         width = max(self.nav.sizeHintForColumn(0), 100) + 2 * self.nav.frameWidth() + 40
         self.nav.setFixedWidth(width)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_screen_changed)
         self.nav.setCurrentRow(0)
 
+        self.summary_banner = StartupBanner()
+        self.summary_banner.show_deadlines.connect(lambda: self.show_screen("deadlines"))
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.summary_banner)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
         self._restore_geometry()
@@ -89,6 +135,60 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.screens).index(key))
+
+    def _on_screen_changed(self, row: int) -> None:
+        if row >= 0 and list(self.screens)[row] == "deadlines" and self.deadlines_book is None:
+            self.load_deadlines()
+        self.stack.setCurrentIndex(row)
+
+    # -- deadlines ---------------------------------------------------------------------------------
+    def load_deadlines(self) -> Any:
+        """Compute the deadline book (all youths) and show it on the Frister screen; the book."""
+        from navdesk.services.deadlines import DeadlineBook
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.database.session() as session:
+                book = DeadlineBook.build(session, self.today or date.today())
+            self.deadlines_book = book
+            self.deadlines.set_book(book)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.deadlines_changed.emit()
+        return book
+
+    def show_startup_summary(self) -> None:
+        """The banner with today's and the overdue deadlines (computes the book if needed)."""
+        book = self.deadlines_book if self.deadlines_book is not None else self.load_deadlines()
+        self.summary_banner.set_summary(summarize(book, self.actor.user_id))
+
+    def show_summary_after_first_paint(self) -> None:
+        """Compute the deadlines and show the summary once the portfolio has painted (start-up stays fast)."""
+        _AfterFirstPaint(self.portfolio.view.viewport(), self.show_startup_summary)
+
+    def _on_book_changed(self) -> None:
+        if self.summary_banner.isVisible() and self.deadlines_book is not None:
+            self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
+        self.deadlines_changed.emit()
+
+    def open_youth(self, youth_id: Any, name: str) -> bool:
+        """Show the portfolio with this youth found and selected."""
+        from navdesk.ui.models.portfolio_model import COL_NAME, OBJECT_ROLE
+
+        self.show_screen("portfolio")
+        view = self.portfolio
+        for text in (name, ""):
+            view.search_edit.setText(text)
+            proxy = view.proxy
+            for row in range(proxy.rowCount()):
+                index = proxy.index(row, COL_NAME)
+                found = index.data(OBJECT_ROLE)
+                if found is not None and found.id == youth_id:
+                    view.view.setCurrentIndex(index)
+                    view.view.scrollTo(index)
+                    view.view.setFocus()
+                    return True
+        return False
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

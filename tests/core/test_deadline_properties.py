@@ -26,14 +26,14 @@ def test_working_day_deadline_never_on_weekend_or_holiday(start, n):
 @st.composite
 def youths(draw):
     reg = draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 11, 24)))
-    periods = (PeriodFacts(uuid.uuid4(), reg, draw(st.sampled_from(["utenfor_arbeid_og_utdanning", "i_arbeid"])),
+    periods = (PeriodFacts(uuid.uuid4().hex, reg, draw(st.sampled_from(["utenfor_arbeid_og_utdanning", "i_arbeid"])),
                            draw(st.sampled_from(["tett", "normal", "minimum"])), None, None),)  # fmt: skip
     contacts = []
     for day in draw(st.lists(st.dates(min_value=reg, max_value=date(2026, 11, 24)), max_size=5)):
-        contacts.append(ContactFacts(uuid.uuid4(), datetime(day.year, day.month, day.day, 12, tzinfo=UTC), day,
+        contacts.append(ContactFacts(uuid.uuid4().hex, datetime(day.year, day.month, day.day, 12, tzinfo=UTC), day,
                                      draw(st.sampled_from(["ungdom", "nav"])), "gjennomfort"))  # fmt: skip
     absences = tuple(
-        AbsenceFacts(uuid.uuid4(), datetime(d.year, d.month, d.day, 9, tzinfo=UTC), d, "Jobbklubb")
+        AbsenceFacts(uuid.uuid4().hex, datetime(d.year, d.month, d.day, 9, tzinfo=UTC), d, "Jobbklubb")
         for d in draw(st.lists(st.dates(min_value=reg, max_value=date(2026, 11, 24)), max_size=2))
     )
     born = draw(st.dates(min_value=date(1994, 1, 1), max_value=date(2010, 1, 1)))

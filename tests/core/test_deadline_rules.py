@@ -29,8 +29,8 @@ from navdesk.domain.deadlines.workdays import add_working_days, is_working_day
 TODAY = date(2026, 11, 24)
 
 
-def uid() -> uuid.UUID:
-    return uuid.uuid4()
+def uid() -> str:
+    return uuid.uuid4().hex
 
 
 def period(reg: date, **kw) -> PeriodFacts:
@@ -45,7 +45,7 @@ def period(reg: date, **kw) -> PeriodFacts:
 
 
 def youth(born: date = date(2004, 6, 1), **kw) -> YouthFacts:
-    return YouthFacts(uid(), "Øystein Ås", "ØÅ", born, None, **kw)
+    return YouthFacts(uuid.uuid4(), "Øystein Ås", "ØÅ", born, None, **kw)
 
 
 def contact(day: date, by: str = "nav", outcome: str = "gjennomfort", hour: int = 10, **kw) -> ContactFacts:

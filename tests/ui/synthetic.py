@@ -6,8 +6,8 @@ import random
 import uuid
 from datetime import date, timedelta
 
-from navdesk.domain.text import search_fold
 from navdesk.domain.portfolio import YouthRow
+from navdesk.domain.text import search_fold
 
 FIRST = ["Øystein", "Bjørn", "Åse", "Kari", "Ola", "Ingrid", "Jonas", "Emma", "Sander", "Nora", "Håkon", "Sølvi",
          "Aksel", "Ida", "Mathias", "Thea", "André", "Máret", "Ærle", "Jørgen"]  # fmt: skip

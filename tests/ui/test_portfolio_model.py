@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from navdesk.domain.text import search_fold
 from navdesk.domain.portfolio import YouthRow
+from navdesk.domain.text import search_fold
 from navdesk.ui.models.filter_proxy import FastFilterProxy
 from navdesk.ui.models.portfolio_model import COL_AGE, COL_LAST_CONTACT, COL_NAME, SORT_ROLE, PortfolioModel
 from navdesk.ui.models.sort_keys import text_key

@@ -30,7 +30,7 @@ class Deadline:
     key: str
     rule: str
     subject: str  # youth, period, contact, activity, meeting, consent, benefit, placement, task
-    subject_id: uuid.UUID | None
+    subject_id: str | None  # 32 hex digits
     youth_id: uuid.UUID | None
     youth: str | None
     initials: str | None
@@ -75,10 +75,11 @@ def _add_years(day: date, years: int) -> date:
 class _Ctx:
     def __init__(self, youth: YouthFacts, today: date) -> None:
         self.y = youth
+        self.yhex = youth.id.hex
         self.today = today
         self.out: list[Deadline] = []
 
-    def add(self, rule: str, subject: str, subject_id: uuid.UUID | None, occurrence: str, due: date,
+    def add(self, rule: str, subject: str, subject_id: str | None, occurrence: str, due: date,
             met_on: date | None = None, detail: str = "", state: str | None = None) -> None:  # fmt: skip
         key = f"{rule}:{subject}:{subject_id}" + (f":{occurrence}" if occurrence else "")
         chosen = state or (DONE if met_on is not None else OPEN)
@@ -150,7 +151,7 @@ def _no_contact(c: _Ctx, s: RuleSetting) -> None:
     for p in c.open_periods():
         days = int(s.params.get(p.intensity, s.params.get("normal", 30)))
         last = max([x.day for x in c.y.contacts if x.day >= p.registration_date], default=p.registration_date)
-        c.add("no_contact", "youth", c.y.id, last.isoformat(), last + timedelta(days=days))
+        c.add("no_contact", "youth", c.yhex, last.isoformat(), last + timedelta(days=days))
 
 
 def _notify_ot(c: _Ctx, s: RuleSetting) -> None:
@@ -225,7 +226,7 @@ def _age_milestone(c: _Ctx, s: RuleSetting) -> None:
         due = when - timedelta(days=before)
         if when < c.today - timedelta(days=before) or due > c.today + timedelta(days=horizon):
             continue
-        c.add("age_milestone", "youth", c.y.id, str(age), when - timedelta(days=before), detail=str(age))
+        c.add("age_milestone", "youth", c.yhex, str(age), when - timedelta(days=before), detail=str(age))
 
 
 def _school_year(c: _Ctx, s: RuleSetting) -> None:
@@ -241,10 +242,10 @@ def _school_year(c: _Ctx, s: RuleSetting) -> None:
     started_check = {"elev_aktiv", "i_faresonen", "ikke_mott_skolestart", "soker_laereplass", "vg3_i_skole"}
     if status in at_risk:
         month, day = (int(v) for v in str(s.params.get("at_risk_day", "09-15")).split("-"))
-        c.add("school_year", "youth", c.y.id, f"{year}-at_risk", date(year, month, day))
+        c.add("school_year", "youth", c.yhex, f"{year}-at_risk", date(year, month, day))
     if status in started_check:
         month, day = (int(v) for v in str(s.params.get("started_day", "08-25")).split("-"))
-        c.add("school_year", "youth", c.y.id, f"{year}-started", date(year, month, day))
+        c.add("school_year", "youth", c.yhex, f"{year}-started", date(year, month, day))
 
 
 def _outcome_snapshot(c: _Ctx, s: RuleSetting) -> None:

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from navdesk.domain.portfolio import YouthRow
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
-from navdesk.domain.portfolio import YouthRow
 from navdesk.ui.models.sort_keys import date_key, text_key
 
 COL_NAME, COL_AGE, COL_VEILEDER, COL_REGISTERED, COL_LAST_CONTACT, COL_MUNICIPALITY = range(6)

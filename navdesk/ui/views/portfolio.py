@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from navdesk.i18n import _, ngettext
 from navdesk.domain.portfolio import YouthRow
+from navdesk.i18n import _, ngettext
 from navdesk.ui.models.filter_proxy import FastFilterProxy
 from navdesk.ui.models.portfolio_model import (
     COL_AGE,

@@ -1,0 +1,1 @@
+"""Small dialogs used from several screens (reason, snooze, quick contact)."""

@@ -1,0 +1,66 @@
+"""Log a contact quickly: channel, how it went, and a two-line note (from NAV, now)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from navdesk.domain.enums import ContactChannel, ContactOutcome
+from navdesk.i18n import _
+from navdesk.ui.dialogs.reason import note_edit
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    channel: ContactChannel
+    outcome: ContactOutcome
+    note: str
+
+
+class ContactDialog(QDialog):
+    """:meth:`ask` returns a :class:`ContactInput`, or None if cancelled."""
+
+    def __init__(self, youth: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Log contact"))
+        label = QLabel(_("Contact with {youth}, started by NAV, now.").format(youth=youth))
+        label.setWordWrap(True)
+        self.channel_combo = QComboBox()
+        for channel in ContactChannel:
+            self.channel_combo.addItem(channel.label, channel)
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(ContactChannel.TELEFON))
+        self.outcome_combo = QComboBox()
+        for outcome in ContactOutcome:
+            self.outcome_combo.addItem(outcome.label, outcome)
+        self.note_edit = note_edit()
+        self.note_edit.setPlaceholderText(_("A short note (two lines)"))
+        self.note_edit.setAccessibleName(_("Note"))
+        form = QFormLayout()
+        form.addRow(_("Channel:"), self.channel_combo)
+        form.addRow(_("Outcome:"), self.outcome_combo)
+        form.addRow(_("Note:"), self.note_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def value(self) -> ContactInput:
+        return ContactInput(
+            ContactChannel(self.channel_combo.currentData()),
+            ContactOutcome(self.outcome_combo.currentData()),
+            self.note_edit.toPlainText().strip(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, youth: str) -> ContactInput | None:
+        dialog = cls(youth, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()

@@ -1,0 +1,53 @@
+"""Ask for the reason behind a decision about a deadline (done by hand, not applicable)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from navdesk.i18n import _
+
+
+def note_edit(lines: int = 2) -> QPlainTextEdit:
+    """A plain-text field about ``lines`` lines high."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 12
+    edit.setFixedHeight(height)
+    return edit
+
+
+class ReasonDialog(QDialog):
+    """A question and a two-line reason; :meth:`ask` returns the reason, or None if cancelled.
+
+    An empty reason is returned as it is: the core use case refuses it with its own message.
+    """
+
+    def __init__(self, title: str, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        label = QLabel(question)
+        label.setWordWrap(True)
+        self.reason_edit = note_edit()
+        self.reason_edit.setPlaceholderText(_("Why? (required)"))
+        self.reason_edit.setAccessibleName(_("Reason"))
+        label.setBuddy(self.reason_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, question: str) -> str | None:
+        dialog = cls(title, question, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason()
