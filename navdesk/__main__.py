@@ -5,11 +5,43 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+GUI_OPTIONS = ("--db", "--data-dir", "--user", "--lang")
+
+
+def gui_options(argv: Sequence[str]) -> dict[str, str] | None:
+    """The GUI's options when the arguments are nothing but those; None for anything else (a
+    sub-command, --help, --version, a typo), which the full command-line parser then handles.
+
+    Starting the application this way skips building the whole CLI (about 12 ms of start-up).
+    """
+    found: dict[str, str] = {}
+    args = iter(argv)
+    for arg in args:
+        name, eq, value = arg.partition("=")
+        if name not in GUI_OPTIONS or name in found:
+            return None
+        if not eq:
+            value = next(args, "")
+        if not value or value.startswith("-"):
+            return None
+        found[name] = value
+    return found
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    raw = list(sys.argv[1:] if argv is None else argv)
+    quick = gui_options(raw)
+    if quick is not None and quick.get("--lang", "nb") in ("nb", "nn", "en"):
+        from navdesk.i18n import set_language
+        from navdesk.ui.app import run
+
+        if "--lang" in quick:
+            set_language(quick["--lang"])
+        return int(run(db=quick.get("--db"), data_dir=quick.get("--data-dir"), user=quick.get("--user")))
+
     from navdesk.cli import parse, run_command
 
-    args = parse(argv)
+    args = parse(raw)
     if args.command is None:
         from navdesk.ui.app import run
 

@@ -9,11 +9,8 @@ file never locks anyone out.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import secrets
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +42,8 @@ class Secret:
 
 
 def new_raw_key() -> Secret:
+    import secrets
+
     return Secret(secrets.token_hex(32), raw=True)
 
 
@@ -83,6 +82,8 @@ def keyring_available() -> bool:
 
 
 def _index() -> dict[str, str]:
+    import json
+
     import keyring
 
     try:
@@ -100,6 +101,9 @@ def _index() -> dict[str, str]:
 
 def store_key(path: Path, secret: Secret) -> None:
     """Remember a raw key in the keyring for the database at ``path``."""
+    import json
+    import uuid
+
     import keyring
 
     key_id = str(uuid.uuid4())
@@ -111,6 +115,8 @@ def store_key(path: Path, secret: Secret) -> None:
 
 def remember_path(path: Path, secret: Secret) -> None:
     """After a file opened with a stored key from another path, record its new path."""
+    import json
+
     import keyring
 
     index = _index()

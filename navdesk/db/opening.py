@@ -18,6 +18,7 @@ from navdesk.db.engine import (
     file_kind,
     make_engine,
     parse_target,
+    probe_key,
     translate_error,
 )
 from navdesk.db.keys import Secret
@@ -27,16 +28,24 @@ from navdesk.errors import DatabaseError, NeedsPassphrase, NotFound
 from navdesk.i18n import _
 
 
-def open_database(db: str | Path, *, ask: AskPassphrase | None = None, migrate: bool = True) -> Database:
-    """Open an existing database and bring its schema up to date."""
+def open_database(
+    db: str | Path, *, ask: AskPassphrase | None = None, migrate: bool = True, secret: Secret | None = None
+) -> Database:
+    """Open an existing database and bring its schema up to date.
+
+    ``secret`` is a key already found (the fast start path's), tried before anything else.
+    """
     target = parse_target(db)
-    secret: Secret | None = None
     if target.path is not None:
         kind = file_kind(target.path)
         if kind == "missing":
             raise NotFound(_("There is no database at {path}.").format(path=target.path))
-        if kind == "encrypted":
+        if kind == "encrypted" and secret is not None:
+            probe_key(target.path, secret)
+        elif kind == "encrypted":
             secret = find_secret(target.path, ask)
+        else:
+            secret = None
     database = Database(make_engine(target, secret), target, secret)
     if migrate:
         try:

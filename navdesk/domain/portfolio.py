@@ -64,9 +64,12 @@ def _local_day(value: Any) -> date | None:
     """The Oslo calendar day of a stored UTC time (SQLite: naive text; PostgreSQL: aware)."""
     if value is None:
         return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    if isinstance(value, str):  # SQLite: naive UTC text; before 22:00 UTC the Oslo day is the UTC day
+        moment = datetime.fromisoformat(value)
+        if moment.hour < 22:
+            return moment.date()
+        return moment.replace(tzinfo=UTC).astimezone(OSLO).date()
+    moment = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
     return moment.astimezone(OSLO).date()
 
 

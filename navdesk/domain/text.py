@@ -5,26 +5,32 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-# Norwegian alphabet order; letters not listed sort by their base letter (é → e, ü → y as in Norwegian).
-_ORDER = "0123456789abcdefghijklmnopqrstuvwxyzæøå"
-_RANK = {ch: i for i, ch in enumerate(_ORDER)}
-_FOLD_SPECIAL = {"ü": "y", "ä": "æ", "ö": "ø", "đ": "d", "ŋ": "n", "ŧ": "t", "ß": "ss"}
+
+def _primary_table() -> dict[int, str]:
+    """casefolded character → its primary letter; æ, ø, å become the three characters after "z"."""
+    table: dict[int, str] = {ord("æ"): "{", ord("ø"): "|", ord("å"): "}", ord("ä"): "{", ord("ö"): "|",
+                             ord("ü"): "y", ord("đ"): "d", ord("ŋ"): "n", ord("ŧ"): "t", ord("ß"): "ss"}  # fmt: skip
+    for code in range(0xC0, 0x250):
+        ch = chr(code).casefold()
+        if len(ch) != 1 or ord(ch) in table:
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base.isascii() and base != ch:
+            table[ord(ch)] = base
+    return table
 
 
-def _base(ch: str) -> str:
-    if ch in _RANK:
-        return ch
-    if ch in _FOLD_SPECIAL:
-        return _FOLD_SPECIAL[ch]
-    decomposed = unicodedata.normalize("NFD", ch)
-    return decomposed[0] if decomposed else ch
+_PRIMARY = _primary_table()
 
 
-def collation_key(text: str) -> tuple[tuple[int, ...], str]:
-    """Sort key that puts Æ, Ø, Å after Z, in that order, and ignores case and accents first."""
+def collation_key(text: str) -> str:
+    """Sort key in Norwegian order: Æ, Ø, Å after Z (in that order); case and accents only break ties.
+
+    A plain string (``str.translate``, so it is cheap for 50,000 names): the primary letters, then
+    the casefolded text.
+    """
     folded = text.casefold()
-    primary = tuple(_RANK.get(_base(ch), 100 + ord(ch)) for ch in folded if not ch.isspace() or ch == " ")
-    return primary, folded
+    return folded.translate(_PRIMARY) + "\x00" + folded
 
 
 def search_fold(text: str) -> str:

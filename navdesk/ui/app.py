@@ -122,11 +122,33 @@ def show_user_error(message: str, parent: QWidget | None = None) -> None:
     QMessageBox.critical(parent, _("NavDesk"), message)
 
 
+class PendingDatabase:
+    """Stands in for the database between a fast first paint and the full open (decision 0007)."""
+
+    def __init__(self, quick: Any) -> None:
+        from navdesk.db.raw import Target
+
+        self.target = Target(url=f"sqlite:///{quick.path}", path=quick.path)
+        self.secret = quick.secret
+
+    @property
+    def encrypted(self) -> bool:
+        return self.secret is not None
+
+    def session(self) -> Any:
+        raise RuntimeError("the database is still being opened")
+
+    def close(self) -> None:
+        pass
+
+
 def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None,
-                user: str | None) -> tuple[Any, Any] | None:  # fmt: skip
-    """Open (or, on first run, create) the office database; (database, actor), or None after telling
-    the user why not. A file that cannot be opened is left untouched (the core guarantees it)."""
-    from navdesk.db.engine import file_kind, parse_target, translate_error
+                user: str | None) -> tuple[Any, Any, Any] | None:  # fmt: skip
+    """Open (or, on first run, create) the office database: (database, actor, quick) or None after
+    telling the user why not. ``quick`` is the fast start's result (then ``database`` is pending and
+    :func:`finish_opening` runs after the first paint), else None. A file that cannot be opened is
+    left untouched (the core guarantees it)."""
+    from navdesk.db.raw import file_kind, parse_target, translate_error
     from navdesk.errors import UserError
     from navdesk.paths import default_db_path
 
@@ -137,11 +159,18 @@ def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[s
         if target.path is not None and file_kind(target.path) in ("missing", "empty"):
             if file_kind(target.path) == "empty":
                 target.path.unlink()
-            return _first_run(target.path, user)
+            first = _first_run(target.path, user)
+            return (*first, None) if first else None
+        if target.path is not None:
+            from navdesk.quickstart import quick_open
+
+            quick = quick_open(target.path, user=user or os.environ.get("NAVDESK_USER"), ask=ask_passphrase)
+            if quick is not None:
+                return PendingDatabase(quick), quick.actor, quick
         from navdesk.db.opening import open_database
 
         database = open_database(location, ask=ask_passphrase)
-        return database, _actor(database, user)
+        return database, _actor(database, user), None
     except UserError as exc:
         if database is not None:
             database.close()
@@ -155,6 +184,29 @@ def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[s
             raise
         show_user_error(str(friendly))
         return None
+
+
+def finish_opening(window: Any, quick: Any) -> bool:
+    """After a fast first paint: open the database fully (integrity check, schema, SQLAlchemy) and hand
+    it to the window, then show the start-up summary. On a problem: the message, and the window closes."""
+    from navdesk.db.raw import translate_error
+    from navdesk.errors import UserError
+
+    try:
+        from navdesk.db.opening import open_database
+
+        database = open_database(quick.path, ask=ask_passphrase, secret=quick.secret)
+    except Exception as exc:
+        friendly = exc if isinstance(exc, UserError) else translate_error(exc, str(quick.path))
+        if friendly is None:
+            raise
+        show_user_error(str(friendly), window)
+        window.close()
+        QApplication.exit(1)
+        return False
+    window.attach_database(database)
+    window.show_startup_summary()
+    return True
 
 
 def _actor(database: Any, user: str | None) -> Any:
@@ -212,19 +264,24 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
         opened = open_office(db, data_dir, user)
         if opened is None:
             return 1
-        database, actor = opened
-        from navdesk.ui.main_window import MainWindow
+        database, actor, quick = opened
+        from navdesk.ui.main_window import MainWindow, _AfterFirstPaint
         from navdesk.ui.settings import ui_settings
 
-        window = MainWindow(database, actor, settings=ui_settings(data_dir))
+        window = MainWindow(
+            database, actor, settings=ui_settings(data_dir),
+            office=quick.office_name if quick else None, rows=quick.rows if quick else None,
+        )  # fmt: skip
         if bench:
             _ReadyAfterPaint(app, window.portfolio.view.viewport())
+        elif quick is not None:  # the full open (and then the deadlines) right after the first paint
+            _AfterFirstPaint(window.portfolio.view.viewport(), lambda: finish_opening(window, quick))
         else:
             window.show_summary_after_first_paint()  # the deadlines are computed after the first paint
         window.show()
         try:
             return int(app.exec())
         finally:
-            database.close()
+            window.database.close()
     finally:
         sys.excepthook = previous_hook

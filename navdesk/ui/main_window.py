@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from navdesk.i18n import _
 from navdesk.ui.startup_summary import StartupBanner, summarize
-from navdesk.ui.views.deadlines import DeadlinesView
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
+
+if TYPE_CHECKING:
+    from navdesk.ui.views.deadlines import DeadlinesView
 
 
 def _screens() -> list[tuple[str, str, str]]:
@@ -65,6 +67,9 @@ class _AfterFirstPaint(QObject):
 class MainWindow(QMainWindow):
     """``MainWindow(database, actor)``; ``portfolio`` is the portfolio screen, ``deadlines`` the Frister one.
 
+    After a fast start ``database`` is a :class:`PendingDatabase` and ``office``/``rows`` come from
+    :func:`navdesk.quickstart.quick_open`; :meth:`attach_database` hands over the real one.
+
     ``deadlines_book`` is the office's :class:`~navdesk.services.deadlines.DeadlineBook` (None until it is
     computed, after the first paint or when the Frister screen is opened); ``deadlines_changed`` is
     emitted whenever it is computed or changed. ``today`` pins the date (tests); None means today.
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self, database: Any, actor: Any, *, settings: QSettings | None = None, load: bool = True,
-        today: date | None = None,
+        today: date | None = None, office: str | None = None, rows: Any = None,
     ) -> None:  # fmt: skip
         super().__init__()
         self.database = database
@@ -87,21 +92,21 @@ class MainWindow(QMainWindow):
             settings = ui_settings()
         self._settings = settings
 
-        from navdesk.services.office import office_name
+        if office is None:
+            from navdesk.services.office import office_name
 
-        with database.session() as session:
-            self.office = office_name(session)
+            with database.session() as session:
+                office = office_name(session)
+        self.office = office
         self.setWindowTitle(_("NavDesk – {office}").format(office=self.office or _("no office")))
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Navigation"))
         self.stack = QStackedWidget()
         self.portfolio = PortfolioView(database)
-        self.deadlines = DeadlinesView(database, actor)
-        self.deadlines.book_changed.connect(self._on_book_changed)
-        self.deadlines.open_youth_requested.connect(self.open_youth)
+        self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
-        built: dict[str, QWidget] = {"portfolio": self.portfolio, "deadlines": self.deadlines}
+        built: dict[str, QWidget] = {"portfolio": self.portfolio, "deadlines": QWidget()}
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
             widget.setObjectName(key)
@@ -130,15 +135,48 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self._restore_geometry()
-        if load:
+        if rows is not None:
+            self.portfolio.load(rows)  # read by the fast start path (navdesk.quickstart)
+        elif load:
             self.portfolio.reload()
+
+    def attach_database(self, database: Any) -> None:
+        """Hand over the fully opened database after a fast start (it replaces the pending one)."""
+        self.database = database
+        self.portfolio._database = database
+        if self._deadlines_view is not None:
+            self._deadlines_view._database = database
+
+    @property
+    def deadlines(self) -> DeadlinesView:
+        """The Frister screen, built on first use (keeps it off the path to the first paint)."""
+        if self._deadlines_view is None:
+            from navdesk.ui.views.deadlines import DeadlinesView
+
+            view = DeadlinesView(self.database, self.actor)
+            view.setObjectName("deadlines")
+            view.book_changed.connect(self._on_book_changed)
+            view.open_youth_requested.connect(self.open_youth)
+            stand_in = self.screens["deadlines"]
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.screens["deadlines"] = view
+            self._deadlines_view = view
+            if self.deadlines_book is not None:
+                view.set_book(self.deadlines_book)
+        return self._deadlines_view
 
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.screens).index(key))
 
     def _on_screen_changed(self, row: int) -> None:
-        if row >= 0 and list(self.screens)[row] == "deadlines" and self.deadlines_book is None:
-            self.load_deadlines()
+        if row >= 0 and list(self.screens)[row] == "deadlines":
+            self.deadlines  # noqa: B018  (builds the screen)
+            if self.deadlines_book is None:
+                self.load_deadlines()
         self.stack.setCurrentIndex(row)
 
     # -- deadlines ---------------------------------------------------------------------------------

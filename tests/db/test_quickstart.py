@@ -66,3 +66,12 @@ def test_the_fast_path_does_not_import_sqlalchemy():
     code = "import sys, navdesk.quickstart, navdesk.domain.portfolio; print('sqlalchemy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_last_contact_is_the_oslo_day():
+    from navdesk.domain.portfolio import _local_day
+
+    assert str(_local_day("2026-03-29 21:59:00.000000")) == "2026-03-29"
+    assert str(_local_day("2026-03-29 22:30:00.000000")) == "2026-03-30"  # summer time: UTC+2
+    assert str(_local_day("2026-01-10 22:30:00.000000")) == "2026-01-10"  # winter time: UTC+1
+    assert str(_local_day("2026-01-10 23:30:00")) == "2026-01-11"

@@ -83,7 +83,9 @@ def test_unbuilt_screens_are_honest_placeholders(main_window: Any) -> None:
     assert main_window.nav.count() == 5
     from navdesk.ui.views.deadlines import DeadlinesView
 
+    main_window.show_screen("deadlines")
     assert isinstance(main_window.screens["deadlines"], DeadlinesView)  # Frister is built
+    assert main_window.stack.currentWidget() is main_window.deadlines
     for key in keys[2:]:
         main_window.show_screen(key)
         screen = main_window.stack.currentWidget()

@@ -76,9 +76,57 @@ def test_the_right_passphrase_on_the_second_try_opens(
     )
     opened = app.open_office(encrypted_office, None, None)
     assert opened is not None and critical == []
-    database, actor = opened
+    database, actor, quick = opened
     assert database.encrypted and actor.initials == "KN"
+    assert quick is not None and quick.office_name  # the fast start path read the first screen
     database.close()
+
+
+def test_fast_start_then_full_open_without_asking_again(
+    qapp: Any,
+    qtbot: Any,
+    encrypted_office: Path,
+    critical: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from navdesk.db.engine import Database
+    from navdesk.ui import app
+    from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.passphrase import PassphraseDialog
+
+    asked: list[int] = []
+
+    def ask(path: Path, attempt: int, parent: Any = None) -> str:
+        asked.append(attempt)
+        return TEST_PASSPHRASE
+
+    from datetime import date
+
+    from navdesk.db.keys import Secret
+    from navdesk.db.opening import open_database
+    from navdesk.services import youths
+    from navdesk.services.context import actor_for
+
+    seeded = open_database(encrypted_office, secret=Secret(TEST_PASSPHRASE, raw=False))
+    with seeded.session() as s, s.begin():
+        youths.create_youth(s, actor_for(s), first_name="Åsa", last_name="Øvre", birth_date=date(2005, 5, 5))
+    seeded.close()
+    monkeypatch.setattr(PassphraseDialog, "ask", staticmethod(ask))
+    pending, actor, quick = app.open_office(encrypted_office, None, None)  # type: ignore[misc]
+    window = MainWindow(pending, actor, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+                        office=quick.office_name, rows=quick.rows)  # fmt: skip
+    qtbot.addWidget(window)
+    assert window.portfolio.model.rowCount() == len(quick.rows) > 0
+    assert app.finish_opening(window, quick)
+    assert asked == [1] and critical == []  # the passphrase was typed once
+    assert isinstance(window.database, Database) and window.database.encrypted
+    assert window.deadlines_book is not None  # the start-up summary was computed after the full open
+    window.portfolio.reload()  # the real database now serves the screens
+    assert window.portfolio.model.rowCount() == len(quick.rows)
+    window.database.close()
 
 
 def test_a_damaged_file_is_refused_with_a_message(qapp: Any, tmp_path: Path, critical: list[str]) -> None:
