@@ -158,7 +158,8 @@ def build_demo(
         youth_id = _youth(rows, fake, admin, veiledere[index % 3], today, index)
         period_id, registered = _periods(rows, youth_id, cat, today, index)
         _plan_and_activities(rows, youth_id, period_id, registered, cat, employers, today, index)
-        _contacts_and_meetings(rows, youth_id, registered, cat, admin, partners, today, index)
+        under_21 = (today - rows.tables[m.Youth][-1]["birth_date"]).days < 21 * 365
+        _contacts_and_meetings(rows, youth_id, registered, cat, admin, partners, today, index, under_21)
         if index % 5 == 1 and club_enrolled < 8:
             _enrol(rows, club_id, club_sessions, youth_id, period_id, today)
             club_enrolled += 1
@@ -272,6 +273,13 @@ def _periods(rows: _Rows, youth_id: uuid.UUID, cat: dict[str, dict[str, uuid.UUI
         ytelse = rng.choice(list(cat["ytelse"].values()))
         rows.add(m.BenefitPeriod, period_id=period, ytelse_id=ytelse, start_date=registered,
                  end_date=None if rng.random() < 0.7 else registered + timedelta(days=365))  # fmt: skip
+    # most status snapshots (1, 3, 6, 9 months) that are due have been recorded by the veileder
+    for months in (1, 3, 6, 9):
+        due = registered + timedelta(days=round(months * 30.44))
+        if due < today - timedelta(days=3) and rng.random() < 0.9:
+            rows.add(m.StatusSnapshot, period_id=period, month=months,
+                     status=rng.choice([e.ReportStatus.TILTAK, e.ReportStatus.ANNEN_AKTIVITET, e.ReportStatus.ARBEID,
+                                        e.ReportStatus.INGEN_AKTIVITET]))  # fmt: skip
     return period, registered
 
 
@@ -327,21 +335,29 @@ def _title(kind: e.ActivityType, rng: random.Random) -> str:
 
 def _contacts_and_meetings(
     rows: _Rows, youth_id: uuid.UUID, registered: date, cat: dict[str, dict[str, uuid.UUID]], admin: Actor,
-    partners: list[uuid.UUID], today: date, index: int,
+    partners: list[uuid.UUID], today: date, index: int, under_21: bool,
 ) -> None:  # fmt: skip
     rng = rows.rng
     if index % 11 == 10:  # registered, never contacted: overdue first contact
         return
     span = max((today - registered).days, 1)
+    if under_21 and index % 6 != 5 and span > 3:  # most under-21s have been reported to OT
+        rows.add(m.Contact, youth_id=youth_id, user_id=admin.user_id,
+                 at=_at(min(registered + timedelta(days=rng.randint(1, 10)), today), 13),
+                 channel=e.ContactChannel.EPOST, initiated_by=e.InitiatedBy.NAV, outcome=e.ContactOutcome.GJENNOMFORT,
+                 note="Meldt til OT.", topics=["skole"], ot_notified=True)  # fmt: skip
     for _n in range(rng.randint(1, 6)):
-        day = registered + timedelta(days=rng.randint(0, span))
-        if day > today:
-            day = today
-        rows.add(m.Contact, youth_id=youth_id, user_id=admin.user_id, at=_at(day, rng.randint(8, 15), rng.choice([0, 15, 30])),
-                 channel=rng.choice(list(e.ContactChannel)), initiated_by=rng.choice(list(e.InitiatedBy)),
+        day = min(registered + timedelta(days=rng.randint(0, span)), today)
+        by = rng.choice([e.InitiatedBy.NAV] * 7 + [e.InitiatedBy.UNGDOM] * 2 + [e.InitiatedBy.PARTNER])
+        rows.add(m.Contact, youth_id=youth_id, user_id=admin.user_id, at=_at(day, rng.randint(8, 14), rng.choice([0, 15, 30])),
+                 channel=rng.choice(list(e.ContactChannel)), initiated_by=by,
                  outcome=rng.choice([e.ContactOutcome.GJENNOMFORT] * 4 + [e.ContactOutcome.IKKE_MOTT]),
                  note=rng.choice(["Snakket om jobbønsker.", "Sendte SMS om møtetid.", "Fulgte til legen.", ""]),
                  topics=rng.sample(["jobbsoking", "skole", "okonomi", "bolig"], k=rng.randint(0, 2)))  # fmt: skip
+        reply = day + timedelta(days=1)
+        if by == e.InitiatedBy.UNGDOM and reply < today and rng.random() < 0.8:  # answered the next day
+            rows.add(m.Contact, youth_id=youth_id, user_id=admin.user_id, at=_at(reply, 9), channel=e.ContactChannel.SMS,
+                     initiated_by=e.InitiatedBy.NAV, outcome=e.ContactOutcome.GJENNOMFORT, note="Svarte på SMS.")  # fmt: skip
     if index % 3 == 0:
         meeting_types = list(cat["meeting_type"].values())
         when = today + timedelta(days=rng.randint(-30, 14))

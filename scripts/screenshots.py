@@ -4,7 +4,7 @@ docs/screenshots/main-window.png  the main window at 1280×800 over the demo off
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
 docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
 
-Everything is made in a temporary folder (plain SQLite demo database, UI settings, no keyring), so the
+Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
 """
 
@@ -37,7 +37,10 @@ def main() -> int:
     app = make_app([sys.argv[0]])
     with tempfile.TemporaryDirectory(prefix="navdesk-shots-") as tmp:
         os.environ["NAVDESK_DATA_DIR"] = tmp
-        db, _mode = create_database(Path(tmp) / "navdesk.db", unencrypted=True)
+        from navdesk.db.keys import new_raw_key
+
+        # encrypted like an office laptop's database (a raw key, as when it is kept in the keyring)
+        db, _mode = create_database(Path(tmp) / "navdesk.db", secret=new_raw_key(), mode="passphrase")
         with db.session() as s, s.begin():
             build_demo(s, youths=40, seed=1)
         with db.session() as s:

@@ -69,8 +69,8 @@ def _local_day(value: Any) -> date | None:
         if moment.hour < 22:
             return moment.date()
         return moment.replace(tzinfo=UTC).astimezone(OSLO).date()
-    moment = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    return moment.astimezone(OSLO).date()
+    aware: datetime = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return aware.astimezone(OSLO).date()
 
 
 def row_from_db(r: Any) -> YouthRow:
