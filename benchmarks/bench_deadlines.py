@@ -27,7 +27,7 @@ def _render(r: Json) -> list[str]:
 
 @benchmark("deadlines", in_process=True, title="deadline engine", render=_render)
 def bench_deadlines(ctx: Context) -> Json:
-    from navdesk.domain.deadlines.engine import compute_youth
+    from navdesk.domain.deadlines.engine import compute_all
     from navdesk.services import deadlines
 
     today = date.today()
@@ -41,9 +41,7 @@ def bench_deadlines(ctx: Context) -> Json:
             settings = deadlines.rule_settings(session)
             chosen = deadlines.decisions(session)
             t1 = time.perf_counter()
-            out: list[Any] = []
-            for youth in facts:
-                out.extend(compute_youth(youth, today, settings, chosen))
+            out: list[Any] = compute_all(facts, today, settings, chosen)
             t2 = time.perf_counter()
         load.append(t1 - t0)
         comp.append(t2 - t1)

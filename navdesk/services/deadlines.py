@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from navdesk.db import models as m
-from navdesk.domain.deadlines.engine import Deadline, Decision, compute_youth
+from navdesk.domain.deadlines.engine import Deadline, Decision, compute_all
 from navdesk.domain.deadlines.rules import RULES_BY_ID, RuleSetting, default_settings
 from navdesk.domain.enums import AccessRole, DeadlineState
 from navdesk.errors import InvalidInput
@@ -67,9 +67,7 @@ def compute(session: Session, today: date, youth_ids: list[uuid.UUID] | None = N
     """All deadlines (or those of some youths), decisions applied."""
     settings = rule_settings(session)
     chosen = decisions(session, youth_ids)
-    out: list[Deadline] = []
-    for facts in load_facts(session, youth_ids):
-        out.extend(compute_youth(facts, today, settings, chosen))
+    out = compute_all(load_facts(session, youth_ids), today, settings, chosen)
     if youth_ids is None:
         from navdesk.domain.deadlines.engine import apply_decision
 

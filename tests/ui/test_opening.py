@@ -195,3 +195,22 @@ def test_bench_hook_prints_ready_after_the_portfolio_painted(demo_db: Any, tmp_p
     assert result.returncode == 0, result.stderr
     ready = [line for line in result.stdout.splitlines() if line.startswith("NAVDESK_READY ")]
     assert len(ready) == 1 and int(ready[0].split()[1]) > 10_000
+
+
+def test_a_database_from_a_newer_navdesk_is_refused_untouched(
+    qapp: Any, encrypted_office: Path, critical: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from navdesk.db.engine import connect_raw
+    from navdesk.db.keys import Secret
+    from navdesk.ui import app
+
+    conn = connect_raw(encrypted_office, Secret(TEST_PASSPHRASE, raw=False))
+    conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = encrypted_office.read_bytes()
+    monkeypatch.setenv("NAVDESK_PASSPHRASE", TEST_PASSPHRASE)
+    assert app.open_office(encrypted_office, None, None) is None
+    assert len(critical) == 1 and "nyere" in critical[0] and "0099_future" in critical[0]
+    assert encrypted_office.read_bytes() == before

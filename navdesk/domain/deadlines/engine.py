@@ -10,9 +10,11 @@ gives exactly what a full computation gives for that youth.
 from __future__ import annotations
 
 import uuid
+from calendar import monthrange
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from navdesk.domain.deadlines.facts import PeriodFacts, YouthFacts
 from navdesk.domain.deadlines.rules import RuleSetting, default_settings
@@ -56,15 +58,15 @@ class Decision:
     on: date | None = None
 
 
+@lru_cache(maxsize=65536)
 def _add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
-    from calendar import monthrange
-
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
+@lru_cache(maxsize=65536)
 def _add_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
@@ -322,6 +324,28 @@ def apply_decision(deadline: Deadline, decision: Decision | None, today: date) -
     return deadline
 
 
+Plan = list[tuple[Callable[["_Ctx", RuleSetting], None], RuleSetting]]
+
+
+def _plan(settings: Mapping[str, RuleSetting] | None) -> Plan:
+    """The enabled rules' functions with their settings, in a fixed order."""
+    chosen = settings or default_settings()
+    return [
+        (fn, chosen[rule]) for rule, fn in RULE_FUNCTIONS.items() if rule in chosen and chosen[rule].enabled
+    ]
+
+
+def _run(
+    youth: YouthFacts, today: date, plan: Plan, decisions: Mapping[str, Decision] | None
+) -> list[Deadline]:
+    ctx = _Ctx(youth, today)
+    for function, setting in plan:
+        function(ctx, setting)
+    if decisions:
+        return [apply_decision(d, decisions.get(d.key), today) for d in ctx.out]
+    return ctx.out
+
+
 def compute_youth(
     youth: YouthFacts,
     today: date,
@@ -329,15 +353,7 @@ def compute_youth(
     decisions: Mapping[str, Decision] | None = None,
 ) -> list[Deadline]:
     """Every deadline of one youth, with the user's decisions applied."""
-    chosen = settings or default_settings()
-    ctx = _Ctx(youth, today)
-    for rule_id, function in RULE_FUNCTIONS.items():
-        setting = chosen.get(rule_id)
-        if setting is not None and setting.enabled:
-            function(ctx, setting)
-    if decisions:
-        return [apply_decision(d, decisions.get(d.key), today) for d in ctx.out]
-    return ctx.out
+    return _run(youth, today, _plan(settings), decisions)
 
 
 def compute_all(
@@ -346,8 +362,9 @@ def compute_all(
     settings: Mapping[str, RuleSetting] | None = None,
     decisions: Mapping[str, Decision] | None = None,
 ) -> list[Deadline]:
-    chosen = settings or default_settings()
+    """Every deadline of every youth; the same as :func:`compute_youth` youth by youth."""
+    plan = _plan(settings)
     out: list[Deadline] = []
     for youth in youths:
-        out.extend(compute_youth(youth, today, chosen, decisions))
+        out.extend(_run(youth, today, plan, decisions))
     return out
