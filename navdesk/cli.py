@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from navdesk import __version__
 from navdesk.errors import InvalidInput, UserError
-from navdesk.i18n import _, set_language
+from navdesk.i18n import _, ngettext, set_language
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -201,7 +201,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_json({"db": target.label, "encryption": mode, "youths": summary.youths, "rows": summary.rows,
                      "users": [u for u, _r in summary.users]})  # fmt: skip
     else:
-        print(_("Demo office created in {db} with {n} youths.").format(db=target.label, n=summary.youths))
+        print(ngettext("Demo office created in {db} with {n} youth.", "Demo office created in {db} with {n} youths.",
+                       summary.youths).format(db=target.label, n=summary.youths))  # fmt: skip
         print(notes[mode])
         print(_("Users: {users} (password: {password})").format(
             users=", ".join(f"{u} ({r})" for u, r in summary.users), password=summary.password))  # fmt: skip
@@ -337,7 +338,8 @@ def _export_ics(args: argparse.Namespace, out: Path) -> int:
     if args.json:
         _print_json({"out": str(out), "format": "ics", "count": len(items), "encrypted": False})
     else:
-        print(_("{n} deadlines written to {out}.").format(n=len(items), out=out))
+        print(ngettext("{n} deadline written to {out}.", "{n} deadlines written to {out}.", len(items)).format(
+            n=len(items), out=out))  # fmt: skip
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
     return EXIT_OK
 
@@ -369,7 +371,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"out": str(out), "format": fmt, "count": len(records), "encrypted": False})
     else:
-        print(_("{n} youths written to {out}.").format(n=len(records), out=out))
+        print(ngettext("{n} youth written to {out}.", "{n} youths written to {out}.", len(records)).format(
+            n=len(records), out=out))  # fmt: skip
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
     return EXIT_OK
 

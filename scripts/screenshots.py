@@ -3,6 +3,7 @@
 docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1)
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
 docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
+docs/screenshots/frister-regler.png  the office's rules for deadlines (as an admin), the 8-week rule selected
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -56,6 +57,15 @@ def main() -> int:
         window.deadlines.select_first()
         app.processEvents()
         window.grab().save(str(OUT / "frister.png"))
+
+        from navdesk.ui.dialogs.rules import RulesDialog
+
+        rules = RulesDialog(db, actor, window)
+        rules.select("followup_8w")
+        rules.show()
+        app.processEvents()
+        rules.grab().save(str(OUT / "frister-regler.png"))
+        rules.close()
         window.close()
         db.close()
 
@@ -70,7 +80,8 @@ def main() -> int:
         app.processEvents()
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
-    print(f"wrote {OUT / 'main-window.png'}, {OUT / 'frister.png'} and {OUT / 'first-run.png'}")
+    names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png")
+    print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
 

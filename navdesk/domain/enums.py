@@ -446,14 +446,15 @@ _labels(
 )
 _labels(InitiatedBy, {"ungdom": N_("The youth"), "nav": N_("NAV"), "partner": N_("Partner")})
 _labels(
-    ContactOutcome, {"gjennomfort": N_("Held"), "ikke_mott": N_("Did not show up"), "avlyst": N_("Cancelled")}
+    ContactOutcome,
+    {"gjennomfort": N_("Held"), "ikke_mott": N_("Did not show up"), "avlyst": N_("Called off")},
 )
 _labels(
     MeetingStatus,
     {
         "planlagt": N_("Planned"),
         "gjennomfort": N_("Held"),
-        "avlyst": N_("Cancelled"),
+        "avlyst": N_("Called off"),
         "ma_flyttes": N_("Must be moved"),
     },
 )

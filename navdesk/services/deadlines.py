@@ -37,7 +37,7 @@ def rule_settings(session: Session) -> dict[str, RuleSetting]:
         if row.rule_id in settings:
             params = dict(settings[row.rule_id].params)
             params.update(row.params or {})
-            settings[row.rule_id] = RuleSetting(row.rule_id, row.enabled, params)
+            settings[row.rule_id] = RuleSetting(row.rule_id, row.enabled, params, row.version)
     return settings
 
 
@@ -101,6 +101,32 @@ def decide(
         crud.update(session, actor, existing, None, **values)
 
 
+MET_BY_EVENTS = ("meeting_held", "activity_started", "club_started", "contact_held")
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _check_param(name: str, default: Any, value: Any) -> None:
+    """A parameter must have its default's shape: a whole number, a list of them, MM-DD, or known events."""
+    if name == "met_by":
+        if not isinstance(value, list) or not value or set(value) - set(MET_BY_EVENTS):
+            raise InvalidInput(_("Choose at least one event that meets the deadline."))
+    elif isinstance(default, int):  # bool is an int too
+        if not _whole(value):
+            raise InvalidInput(_("{name} must be a whole number of 0 or more.").format(name=name))
+    elif isinstance(default, list):
+        if not isinstance(value, list) or not value or not all(_whole(v) for v in value):
+            raise InvalidInput(_("{name} must be a list of whole numbers of 0 or more.").format(name=name))
+    elif isinstance(default, str):
+        try:
+            month, day = (int(part) for part in str(value).split("-"))
+            date(2027, month, day)  # not a leap year: 29.02 is refused
+        except ValueError:
+            raise InvalidInput(_("{name} must be a day of the year (MM-DD).").format(name=name)) from None
+
+
 def update_rule(
     session: Session, actor: Actor, rule_id: str, *, enabled: bool | None = None, params: dict[str, Any] | None = None,
     expected_version: int | None = None,
@@ -120,8 +146,7 @@ def update_rule(
         if unknown:
             raise InvalidInput(_("Unknown parameters: {names}").format(names=", ".join(sorted(unknown))))
         for name, value in params.items():
-            if isinstance(defaults[name], int) and (not isinstance(value, int) or value < 0):
-                raise InvalidInput(_("{name} must be a whole number of 0 or more.").format(name=name))
+            _check_param(name, defaults[name], value)
         changes["params"] = {**(row.params or {}), **params}
     crud.update(session, actor, row, expected_version, **changes)
 

@@ -84,7 +84,7 @@ def _clean(session: Session, values: dict[str, Any], *, creating: bool) -> dict[
     if "barriers" in out:
         out["barriers"] = [coerce_enum(Barrier, b, _("barrier")).value for b in out["barriers"] or []]
     if out.get("veileder_id") is not None and session.get(User, out["veileder_id"]) is None:
-        raise InvalidInput(_("Unknown veileder."))
+        raise InvalidInput(_("Unknown counsellor."))
     return out
 
 

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
             view.setObjectName("deadlines")
             view.book_changed.connect(self._on_book_changed)
             view.open_youth_requested.connect(self.open_youth)
+            view.rules_changed.connect(self.load_deadlines)
             stand_in = self.screens["deadlines"]
             current = self.stack.currentIndex()
             self.stack.insertWidget(self.stack.indexOf(stand_in), view)

@@ -123,3 +123,29 @@ def test_office_rules_are_data_admin_only(office):
     with db.session() as s, s.begin(), pytest.raises(InvalidInput):
         deadlines.update_rule(s, actor, "no_contact", params={"weekly": 5})
     assert actor.access_role is AccessRole.ADMIN
+
+
+@pytest.mark.parametrize(
+    ("rule", "params"),
+    [
+        ("after_start", {"offsets": [7, "x"]}),
+        ("after_start", {"offsets": []}),
+        ("school_year", {"at_risk_day": "02-30"}),
+        ("followup_8w", {"met_by": []}),
+        ("followup_8w", {"met_by": ["phase_of_moon"]}),
+        ("no_contact", {"normal": -1}),
+        ("no_contact", {"normal": True}),
+    ],
+)
+def test_rule_parameters_keep_their_shape(office, rule, params):
+    db, actor = office
+    with db.session() as s, s.begin(), pytest.raises(InvalidInput):
+        deadlines.update_rule(s, actor, rule, params=params)
+    with db.session() as s, s.begin():
+        deadlines.update_rule(s, actor, "school_year", params={"at_risk_day": "09-20"})
+        deadlines.update_rule(s, actor, "followup_8w", params={"met_by": ["meeting_held"]})
+    with db.session() as s:
+        settings = deadlines.rule_settings(s)
+        assert (
+            settings["school_year"].params["at_risk_day"] == "09-20" and settings["school_year"].version >= 2
+        )

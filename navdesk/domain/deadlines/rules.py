@@ -84,6 +84,7 @@ class RuleSetting:
     id: str
     enabled: bool
     params: dict[str, Any]
+    version: int = 0  # the office row's version (0: no row yet)
 
 
 def default_settings() -> dict[str, RuleSetting]:

@@ -171,10 +171,13 @@ def tooltip_html(deadline: Deadline, today: date) -> str:
     if deadline.detail:
         lines.append(esc(deadline.detail))
     if definition is not None:
-        lines.append(f"<b>{esc(_('Why:'))}</b> {esc(_(definition.explanation))}")
+        why = _("Why:")
+        lines.append(f"<b>{esc(why)}</b> {esc(_(definition.explanation))}")
         if definition.source and definition.source != "—":
-            lines.append(f"<i>{esc(_('Source: {source}').format(source=definition.source))}</i>")
-        lines.append(f"<b>{esc(_('What meets it:'))}</b> {esc(_(definition.met_by))}")
+            source = _("Source: {source}").format(source=definition.source)
+            lines.append(f"<i>{esc(source)}</i>")
+        meets = _("What meets it:")
+        lines.append(f"<b>{esc(meets)}</b> {esc(_(definition.met_by))}")
     if deadline.reason:
         lines.append(f"<b>{esc(_('Reason:'))}</b> {esc(deadline.reason)}")
     return "<br>".join(lines)

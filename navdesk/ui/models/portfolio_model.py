@@ -28,7 +28,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> tuple[str, ...]:
-    return (_("Name"), _("Age"), _("Veileder"), _("Registered"), _("Last contact"), _("Municipality"))
+    return (_("Name"), _("Age"), _("Counsellor"), _("Registered"), _("Last contact"), _("Municipality"))
 
 
 class PortfolioModel(QAbstractTableModel):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,7 @@ from navdesk.domain.text import collation_key, search_fold
 from navdesk.i18n import _, ngettext
 from navdesk.ui.dialogs.contact import ContactDialog
 from navdesk.ui.dialogs.reason import ReasonDialog
+from navdesk.ui.dialogs.rules import RulesDialog
 from navdesk.ui.dialogs.snooze import SnoozeDialog
 from navdesk.ui.models.deadline_model import (
     CLOSED,
@@ -71,6 +74,7 @@ class DeadlinesView(QWidget):
 
     book_changed = Signal()  # an action changed the book (one youth recomputed)
     open_youth_requested = Signal(object, str)  # youth id, name
+    rules_changed = Signal()  # the office's rules were saved: the whole book must be recomputed
 
     def __init__(
         self, database: Any = None, actor: Any = None, parent: QWidget | None = None, *,
@@ -158,6 +162,17 @@ class DeadlinesView(QWidget):
         for action in self.actions_in_order:
             self.tree.addAction(action)
             self.toolbar.addAction(action)
+        self.rules_action = QAction(_("Rules for deadlines …"), self)
+        self.rules_action.setToolTip(
+            _("The office's rules for deadlines: which are in use, and their settings.")
+        )
+        # In the heading row, not the tool bar: there it would fall behind "»" in a 1280-wide window.
+        self.rules_button = QToolButton()
+        self.rules_button.setDefaultAction(self.rules_action)
+        self.rules_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.rules_button.setStyleSheet(
+            "QToolButton { border: 1px solid #9a9a9a; border-radius: 3px; padding: 3px 8px; background: #f7f7f7; }"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.toolbar, 1)
         buttons.addWidget(self.closed_check)
@@ -166,6 +181,8 @@ class DeadlinesView(QWidget):
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.rules_button)
         filters = QHBoxLayout()
         filters.addWidget(self.veileder_combo)
         filters.addWidget(self.rule_combo)
@@ -200,6 +217,7 @@ class DeadlinesView(QWidget):
         self.snooze_action.triggered.connect(self.snooze)
         self.na_action.triggered.connect(self.mark_not_applicable)
         self.reopen_action.triggered.connect(self.reopen)
+        self.rules_action.triggered.connect(self.edit_rules)
         self._update_actions(None)
 
     # -- data in -----------------------------------------------------------------------------------
@@ -405,6 +423,15 @@ class DeadlinesView(QWidget):
         d = self.selected()
         if d is not None:
             self._decide(d, DeadlineState.OPEN, "")
+
+    def edit_rules(self) -> bool:
+        """Show the office's rules (admins change them); True if a change was saved."""
+        dialog = RulesDialog(self._database, self._actor, self)
+        saved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved
+        dialog.deleteLater()
+        if saved:
+            self.rules_changed.emit()
+        return saved
 
     def _decide_with_reason(self, state: DeadlineState, title: str, question: str) -> None:
         d = self.selected()
