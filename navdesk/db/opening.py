@@ -46,6 +46,11 @@ def open_database(
             secret = find_secret(target.path, ask)
         else:
             secret = None
+    return _engine_with_schema(target, secret, migrate=migrate)
+
+
+def _engine_with_schema(target: Target, secret: Secret | None, *, migrate: bool = True) -> Database:
+    """The database's engine, with its schema checked and brought up to date; closed again on failure."""
     database = Database(make_engine(target, secret), target, secret)
     if migrate:
         try:
@@ -116,13 +121,7 @@ def _create_file(target: Target, secret: Secret | None) -> Database:
         raw.execute("PRAGMA journal_mode = WAL").fetchall()
     finally:
         raw.close()
-    database = Database(make_engine(target, secret), target, secret)
-    try:
-        ensure_schema(database)
-    except BaseException:
-        database.close()
-        raise
-    return database
+    return _engine_with_schema(target, secret)
 
 
 def _remove_files(path: Path) -> None:

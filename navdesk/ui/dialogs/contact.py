@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from navdesk.domain.enums import ContactChannel, ContactOutcome
 from navdesk.i18n import _
-from navdesk.ui.dialogs.reason import note_edit
+from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,7 @@ class ContactDialog(QDialog):
         form.addRow(_("Channel:"), self.channel_combo)
         form.addRow(_("Outcome:"), self.outcome_combo)
         form.addRow(_("Note:"), self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        stack_with_ok_cancel(self, label, form)
         self.setMinimumWidth(440)
 
     def value(self) -> ContactInput:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from navdesk.i18n import _
+from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 
-
-def note_edit(lines: int = 2) -> QPlainTextEdit:
-    """A plain-text field about ``lines`` lines high."""
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 12
-    edit.setFixedHeight(height)
-    return edit
+__all__ = ["ReasonDialog", "note_edit"]
 
 
 class ReasonDialog(QDialog):
@@ -31,15 +25,7 @@ class ReasonDialog(QDialog):
         self.reason_edit.setPlaceholderText(_("Why? (required)"))
         self.reason_edit.setAccessibleName(_("Reason"))
         label.setBuddy(self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(buttons)
+        stack_with_ok_cancel(self, label, self.reason_edit)
         self.setMinimumWidth(420)
 
     def reason(self) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QWidget
 
 from navdesk.i18n import _
-from navdesk.ui.dialogs.reason import note_edit
+from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 
 
 class SnoozeDialog(QDialog):
@@ -33,15 +33,7 @@ class SnoozeDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Snooze until:"), self.until_edit)
         form.addRow(_("Reason:"), self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        stack_with_ok_cancel(self, label, form)
         self.setMinimumWidth(420)
 
     def value(self) -> tuple[date, str]:
