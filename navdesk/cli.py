@@ -152,10 +152,12 @@ def db_location(args: argparse.Namespace) -> str:
     return str(args.db) if args.db else str(default_db_path(args.data_dir))
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, migrate: bool = True) -> Any:
     from navdesk.db.opening import open_database
 
-    return open_database(db_location(args), ask=_ask_passphrase if sys.stdin.isatty() else None)
+    return open_database(
+        db_location(args), ask=_ask_passphrase if sys.stdin.isatty() else None, migrate=migrate
+    )
 
 
 def _actor(session: Any, args: argparse.Namespace) -> Any:
@@ -212,7 +214,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from navdesk.db.migrate import schema_summary
 
-    database = _open(args)
+    database = _open(args, migrate=False)  # a check only looks: it never upgrades
     try:
         summary = schema_summary(database)
         summary.update(
@@ -237,6 +239,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 rev=summary["revision"], head=summary["head"]
             )
         )
+        if summary["revision"] != summary["head"]:
+            print(_("The schema differs from this NavDesk's: open the database in NavDesk to upgrade it, "
+                    "or install the NavDesk that wrote it."))  # fmt: skip
     return EXIT_OK if healthy else EXIT_REFUSED
 
 

@@ -256,3 +256,17 @@ def test_export_ics_has_initials_not_names(tmp_path):
         assert rule and (office_task or (who.isalpha() and who.isupper() and len(who) <= 4)), (
             who
         )  # initials only
+
+
+def test_check_only_looks_and_never_upgrades(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    old = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "navdesk-0001_initial.db", old)
+    before = old.read_bytes()
+    result = navdesk("check", "--db", str(old), "--json")
+    assert result.returncode == 1
+    state = json.loads(result.stdout)
+    assert state["revision"] == "0001_initial" and state["integrity"] is True and state["healthy"] is False
+    assert old.read_bytes() == before and not (tmp_path / "backups").exists()
