@@ -74,6 +74,13 @@ def file_kind(path: Path) -> FileKind:
     return "plain" if head == SQLITE_HEADER else "encrypted"
 
 
+def _first_line(exc: BaseException) -> str:
+    """The driver's own first line, without SQLAlchemy's wrapper text and links."""
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip().splitlines()
+    return text[0][:200] if text else type(original).__name__
+
+
 def translate_error(exc: BaseException, where: str = "") -> UserError | None:
     """Turn a driver error the user can act on into a clear Norwegian :class:`UserError`."""
     if isinstance(exc, UserError):
@@ -116,7 +123,7 @@ def translate_error(exc: BaseException, where: str = "") -> UserError | None:
         return DatabaseError(_("The database is busy in another window. Try again in a moment."))
     if "could not connect" in text or "connection refused" in text or "password authentication" in text:
         return DatabaseError(
-            _("Could not connect to the database server: {detail}").format(detail=str(exc)[:200])
+            _("Could not connect to the database server: {detail}").format(detail=_first_line(exc))
         )
     return None
 

@@ -270,3 +270,25 @@ def test_check_only_looks_and_never_upgrades(tmp_path):
     state = json.loads(result.stdout)
     assert state["revision"] == "0001_initial" and state["integrity"] is True and state["healthy"] is False
     assert old.read_bytes() == before and not (tmp_path / "backups").exists()
+
+
+def test_the_same_commands_on_postgresql(pg_url):
+    """--db takes a PostgreSQL URL; the password comes from PGPASSWORD, never the command line."""
+    import os
+
+    assert ":" not in pg_url.split("@")[0].split("//")[1]  # no password in the URL
+    env = {"PGPASSWORD": os.environ["PGPASSWORD"]}
+    made = navdesk("demo", "--db", pg_url, "--youths", "12", "--json", env=env)
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["encryption"] == "server"
+    check = json.loads(navdesk("check", "--db", pg_url, "--json", env=env).stdout)
+    assert check["backend"] == "postgresql" and check["healthy"] is True
+    youths = json.loads(navdesk("list", "youths", "--db", pg_url, "--json", env=env).stdout)
+    assert len(youths) == 12
+    items = json.loads(navdesk("deadlines", "--db", pg_url, "--json", env=env).stdout)
+    assert items and all(i["youth_id"] is None or len(i["youth_id"]) == 36 for i in items)
+    again = navdesk("demo", "--db", pg_url, "--youths", "3", env=env)
+    assert again.returncode == 1  # an office exists already: refused, nothing changed
+    assert len(json.loads(navdesk("list", "youths", "--db", pg_url, "--json", env=env).stdout)) == 12
+    wrong = navdesk("check", "--db", pg_url, env={"PGPASSWORD": "feil"})
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
