@@ -13,12 +13,14 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from navdesk.db.base import utcnow
 from navdesk.db.models import AuditEvent, AuditPayload
 from navdesk.services.context import Actor
+
+AUDIT_LOCK_ID = 7_410_221_002  # fixed: "NavDesk audit sequence" (migrations use ..._001)
 
 
 def jsonable(value: Any) -> Any:
@@ -55,6 +57,10 @@ def record(
     """Append one audit event (in the caller's transaction)."""
     before_j = jsonable(before) if before is not None else None
     after_j = jsonable(after) if after is not None else None
+    if session.get_bind().dialect.name == "postgresql":
+        # several laptops write to a shared server: take the next number one at a time (released at commit);
+        # SQLite already serialises writers with its database lock
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_ID})
     seq = (session.scalar(select(func.max(AuditEvent.seq))) or 0) + 1
     event = AuditEvent(
         id=uuid.uuid4(),

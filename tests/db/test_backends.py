@@ -164,3 +164,45 @@ def test_utc_type_refuses_naive_datetimes(office):
     with db.session() as s, s.begin(), pytest.raises(InvalidInput):
         contacts.log_contact(s, actor, youth_id, at=datetime(2026, 1, 1, 12), channel="telefon")
     assert datetime.now(UTC).tzinfo is UTC
+
+
+def test_concurrent_writers_on_postgresql_keep_the_audit_sequence(pg_url):
+    """Two laptops saving at the same moment: every change audited, numbers unique and gap-free."""
+    import threading
+
+    from navdesk.db.opening import create_database, open_database
+    from navdesk.services.office import create_office
+
+    db, _ = create_database(pg_url)
+    with db.session() as s, s.begin():
+        actor = create_office(s, office_name="NAV Delt", municipality="Vinje", admin_name="Kari Nordmann",
+                              admin_initials="KN", password="passord123")  # fmt: skip
+    db.close()
+    errors: list[BaseException] = []
+
+    def laptop(n: int) -> None:
+        database = open_database(pg_url)
+        try:
+            for i in range(15):
+                with database.session() as s, s.begin():
+                    youths.create_youth(
+                        s, actor, first_name=f"L{n}", last_name=f"Ungdom {i}", birth_date=date(2005, 1, 1)
+                    )
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=laptop, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors
+    db = open_database(pg_url)
+    with db.session() as s:
+        seqs = [e.seq for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+        created = s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "youth"))
+    db.close()
+    assert created == 45
+    assert seqs == list(range(1, len(seqs) + 1))
