@@ -421,7 +421,10 @@ class RulesDialog(QDialog):
 
         with database.session() as session:
             self._settings = rule_settings(session)
-            self._versions = _rule_versions(session)
+        # each rule row's version when the dialog opened (a save refuses rows changed since); 0: no row
+        self._versions = {
+            rule_id: setting.version for rule_id, setting in self._settings.items() if setting.version
+        }
 
         intro = QLabel(
             _("The rules the office uses to make deadlines. Tick the rules in use; choose a rule to see and "
@@ -613,12 +616,3 @@ class RulesDialog(QDialog):
             self.reject()
         elif self.save():
             super().accept()
-
-
-def _rule_versions(session: Any) -> dict[str, int]:
-    """Each rule row's version when the dialog opened (a save refuses rows changed since)."""
-    from sqlalchemy import select
-
-    from navdesk.db.models import DeadlineRule
-
-    return {row.rule_id: row.version for row in session.scalars(select(DeadlineRule))}
