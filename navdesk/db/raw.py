@@ -15,6 +15,7 @@ from navdesk.db.keys import Secret
 from navdesk.errors import (
     DatabaseError,
     DiskFull,
+    InvalidInput,
     NotADatabase,
     ReadOnly,
     UserError,
@@ -102,7 +103,17 @@ def translate_error(exc: BaseException, where: str = "") -> UserError | None:
                     place=place
                 )
             )
-        return None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return InvalidInput(
+                _("The folder for {place} does not exist. Choose an existing folder.").format(place=place)
+            )
+        if exc.errno == errno.EISDIR:
+            return InvalidInput(_("{place} is a folder; give a file name.").format(place=place))
+        return DatabaseError(
+            _("{place} could not be written: {reason}. Nothing was changed.").format(
+                place=place, reason=exc.strerror or type(exc).__name__
+            )
+        )
     if "database or disk is full" in text or "disk i/o error" in text:
         return DiskFull(
             _("The disk is full, so {place} could not be written. Nothing was changed.").format(place=place)

@@ -292,3 +292,15 @@ def test_the_same_commands_on_postgresql(pg_url):
     assert len(json.loads(navdesk("list", "youths", "--db", pg_url, "--json", env=env).stdout)) == 12
     wrong = navdesk("check", "--db", pg_url, env={"PGPASSWORD": "feil"})
     assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+
+
+@pytest.mark.parametrize("what", ["youths", "ics"])
+def test_export_to_a_missing_folder_or_a_folder_is_refused_clearly(tmp_path, what):
+    path = tmp_path / "d.db"
+    assert navdesk("demo", "--db", str(path), "--unencrypted", "--youths", "3").returncode == 0
+    missing = navdesk("export", what, "--db", str(path), "--out", str(tmp_path / "finnes-ikke" / "ut.csv"), "--format", "csv") if what == "youths" else navdesk("export", what, "--db", str(path), "--out", str(tmp_path / "finnes-ikke" / "ut.ics"))  # fmt: skip
+    assert (
+        missing.returncode == 1 and "Traceback" not in missing.stderr and "mappen" in missing.stderr.lower()
+    )
+    folder = navdesk("export", what, "--db", str(path), "--out", str(tmp_path), "--format", "csv") if what == "youths" else navdesk("export", what, "--db", str(path), "--out", str(tmp_path))  # fmt: skip
+    assert folder.returncode == 1 and "Traceback" not in folder.stderr
