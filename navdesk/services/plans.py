@@ -12,7 +12,7 @@ from navdesk.db.models import Activity, FollowUpPeriod, Plan, PlanGoal, PlanRevi
 from navdesk.domain.enums import ActivityStatus, ActivityType, ApplicationStatus, GoalCategory, Responsible
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
-from navdesk.services import crud
+from navdesk.services import audit, crud
 from navdesk.services.context import Actor, coerce_enum
 
 OWN_GOAL_MAX = 500
@@ -55,7 +55,7 @@ def save_plan(
         crud.update(session, actor, plan, expected_version, youth_id=period.youth_id, **values)
     crud.create(
         session, actor, PlanRevision, youth_id=period.youth_id, plan_id=plan.id, user_id=actor.user_id,
-        reason=reason.strip(), snapshot=crud.snapshot(plan) | {"id": str(plan.id)},
+        reason=reason.strip(), snapshot=audit.jsonable(crud.snapshot(plan) | {"id": plan.id}),
     )  # fmt: skip
     return plan.id
 
