@@ -20,7 +20,7 @@ from navdesk.db.revisions import head_revision
 from navdesk.db.unlock import AskPassphrase, find_secret
 from navdesk.domain.actor import Actor
 from navdesk.domain.enums import AccessRole
-from navdesk.domain.portfolio import PORTFOLIO_SQL, YouthRow, row_from_db
+from navdesk.domain.portfolio import PORTFOLIO_SQL, YouthRow, portfolio_params, row_from_db
 from navdesk.errors import NotFound
 from navdesk.i18n import _
 
@@ -77,7 +77,7 @@ def quick_open(
             if found is None:
                 return None
         actor = Actor(uuid.UUID(str(found[0])), found[1], AccessRole(found[2]), uuid.UUID(str(office[0])))
-        rows = [row_from_db(r) for r in conn.execute(PORTFOLIO_SQL)]
+        rows = [row_from_db(r) for r in conn.execute(PORTFOLIO_SQL, portfolio_params(sqlite=True))]
     except Exception as exc:
         friendly = translate_error(exc, str(target.path))
         if friendly is None:

@@ -1,6 +1,6 @@
 """Re-shoot the documentation screenshots (offscreen): ``python scripts/screenshots.py``.
 
-docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1)
+docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1), deadlines known
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
 docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
 docs/screenshots/frister-regler.png  the office's rules for deadlines (as an admin), the 8-week rule selected
@@ -50,6 +50,8 @@ def main() -> int:
         window = MainWindow(db, actor, settings=settings)
         window.resize(1280, 800)
         window.show()
+        app.processEvents()
+        window.load_deadlines()  # as just after the first paint: the Next deadline column and its filters
         app.processEvents()
         window.grab().save(str(OUT / "main-window.png"))
 

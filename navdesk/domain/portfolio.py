@@ -1,15 +1,17 @@
 """The portfolio line of one youth, and the one SQL query that reads them (no SQLAlchemy needed).
 
 The same query serves the fast start path (raw DB-API) and the normal path (through SQLAlchemy),
-so both give identical rows. Correlated sub-queries use the indexes on contact(youth_id, at) and
-follow_up_period(youth_id).
+so both give identical rows. Correlated sub-queries use the indexes on contact(youth_id, at),
+follow_up_period(youth_id), activity(youth_id) and meeting(youth_id). The query takes one parameter,
+``:since`` (see :func:`portfolio_params`): the start of today in Oslo, from which the next meeting is
+looked for.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,7 +24,10 @@ SELECT y.id, y.first_name, y.preferred_name, y.last_name, y.birth_date, u.initia
        (SELECT max(p.registration_date) FROM follow_up_period p
          WHERE p.youth_id = y.id AND p.closed_on IS NULL) AS registered,
        (SELECT max(c.at) FROM contact c WHERE c.youth_id = y.id) AS last_at,
-       y.adressesperre, y.search_text
+       y.adressesperre, y.search_text,
+       EXISTS (SELECT 1 FROM activity a WHERE a.youth_id = y.id AND a.status = 'gjennomforer') AS in_activity,
+       (SELECT min(mt.starts_at) FROM meeting mt
+         WHERE mt.youth_id = y.id AND mt.starts_at >= :since AND mt.status <> 'avlyst') AS next_meeting
   FROM youth y LEFT JOIN app_user u ON u.id = y.veileder_id
 """
 
@@ -43,9 +48,21 @@ class YouthRow:
     last_contact: date | None
     adressesperre: bool
     search: str
+    in_activity: bool = False  # has an activity in status "gjennomfører"
+    next_meeting: date | None = None  # Oslo day of the next meeting (today or later), not cancelled
 
     def age(self, on: date) -> int:
         return age_on(self.birth_date, on)
+
+
+def portfolio_params(today: date | None = None, *, sqlite: bool) -> dict[str, Any]:
+    """The parameters of :data:`PORTFOLIO_SQL`: ``since`` is the start of ``today`` (default: today) in Oslo.
+
+    SQLite keeps times as naive UTC text, so it gets that text; PostgreSQL gets an aware time.
+    """
+    day = today or datetime.now(OSLO).date()
+    since = datetime.combine(day, time(0), OSLO).astimezone(UTC)
+    return {"since": since.replace(tzinfo=None).isoformat(" ", "microseconds") if sqlite else since}
 
 
 def _as_uuid(value: Any) -> uuid.UUID:
@@ -91,4 +108,6 @@ def row_from_db(r: Any) -> YouthRow:
         last_contact=_local_day(r[9]),
         adressesperre=(r[10] or "ingen") != "ingen",
         search=r[11],
+        in_activity=bool(r[12]),
+        next_meeting=_local_day(r[13]),
     )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from navdesk.db.models import User, Youth
 from navdesk.domain.enums import Adressesperre, Barrier, Malform
 from navdesk.domain.person import parse_fodselsnummer
-from navdesk.domain.portfolio import PORTFOLIO_SQL, YouthRow, row_from_db
+from navdesk.domain.portfolio import PORTFOLIO_SQL, YouthRow, portfolio_params, row_from_db
 from navdesk.domain.text import search_fold
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
@@ -120,9 +120,13 @@ def open_youth(session: Session, actor: Actor, ident: str | uuid.UUID) -> YouthD
     return YouthDetail(youth.id, youth.version, youth.full_name, values)
 
 
-def portfolio_rows(session: Session, *, veileder_id: uuid.UUID | None = None) -> list[YouthRow]:
-    """Every youth with what the portfolio shows, in one query (no ORM objects)."""
+def portfolio_rows(
+    session: Session, *, veileder_id: uuid.UUID | None = None, today: date | None = None
+) -> list[YouthRow]:
+    """Every youth with what the portfolio shows, in one query (no ORM objects); ``today`` for the meetings."""
+    sqlite = session.bind is not None and session.bind.dialect.name == "sqlite"
     sql = PORTFOLIO_SQL + (" WHERE y.veileder_id = :veileder" if veileder_id is not None else "")
-    params = {"veileder": veileder_id.hex if session.bind is not None and session.bind.dialect.name == "sqlite"
-              else veileder_id} if veileder_id is not None else {}  # fmt: skip
+    params = portfolio_params(today, sqlite=sqlite)
+    if veileder_id is not None:
+        params["veileder"] = veileder_id.hex if sqlite else veileder_id
     return [row_from_db(r) for r in session.execute(text(sql), params)]

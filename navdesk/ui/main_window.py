@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(_("Navigation"))
         self.stack = QStackedWidget()
         self.portfolio = PortfolioView(database)
+        self.portfolio.set_me(getattr(actor, "initials", None))
+        self.deadlines_changed.connect(self._feed_portfolio)
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
         built: dict[str, QWidget] = {"portfolio": self.portfolio, "deadlines": QWidget()}
@@ -136,9 +138,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_geometry()
         if rows is not None:
-            self.portfolio.load(rows)  # read by the fast start path (navdesk.quickstart)
+            self.portfolio.load(rows, today=today)  # read by the fast start path (navdesk.quickstart)
         elif load:
-            self.portfolio.reload()
+            self.portfolio.reload(today=today)
 
     def attach_database(self, database: Any) -> None:
         """Hand over the fully opened database after a fast start (it replaces the pending one)."""
@@ -205,6 +207,10 @@ class MainWindow(QMainWindow):
         """Compute the deadlines and show the summary once the portfolio has painted (start-up stays fast)."""
         _AfterFirstPaint(self.portfolio.view.viewport(), self.show_startup_summary)
 
+    def _feed_portfolio(self) -> None:
+        if self.deadlines_book is not None:
+            self.portfolio.set_deadlines(self.deadlines_book)
+
     def _on_book_changed(self) -> None:
         if self.summary_banner.isVisible() and self.deadlines_book is not None:
             self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
@@ -216,7 +222,9 @@ class MainWindow(QMainWindow):
 
         self.show_screen("portfolio")
         view = self.portfolio
-        for text in (name, ""):
+        for text, closed in ((name, False), ("", False), (name, True), ("", True)):
+            if text:  # filters off, so that the youth is found (a closed one among the sleeping/closed)
+                view.show_all(closed=closed)
             view.search_edit.setText(text)
             proxy = view.proxy
             for row in range(proxy.rowCount()):

@@ -5,10 +5,16 @@ rows. Here the source model hands over one precomputed, folded search string per
 per row and column; the proxy keeps the source rows in sorted order and filters them with a plain
 substring scan (a few ms), then resets. Sorting reorders the index list in Python and keeps the
 selection (``layoutChanged`` with persistent indexes moved).
+
+Besides the text, a *row filter* (a callable returning a row set, see
+:mod:`navdesk.ui.models.portfolio_filter`: an int with one 0/1 byte per source row, or None for all rows)
+narrows the rows; the search result is kept as such a row set too, so the caller can count with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import compress
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,6 +39,8 @@ class FastFilterProxy(QAbstractProxyModel):
         self._rows: list[int] = []  # proxy row -> source row (accepted rows, sorted)
         self._proxy_of: dict[int, int] = {}  # source row -> proxy row, built when first needed
         self._terms: tuple[str, ...] = ()
+        self._hits: bytes | None = None  # one 0/1 byte per source row matching the text; None: no text
+        self._row_filter: Callable[[], int | None] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._connections: list[Any] = []
@@ -74,7 +82,8 @@ class FastFilterProxy(QAbstractProxyModel):
         else:
             self._texts = self._src().search_texts()
             self._order = self._sorted(list(range(len(self._texts))))
-        self._rows = self._scan(self._order, self._terms)
+        self._hits = self._search(self._terms, None)
+        self._rows = self._accepted()
         self._proxy_of = {}
 
     def _forward_data_changed(
@@ -94,24 +103,67 @@ class FastFilterProxy(QAbstractProxyModel):
         if terms == self._terms:
             return
         narrowing = bool(self._terms) and all(any(old in new for new in terms) for old in self._terms)
-        candidates = self._rows if narrowing else self._order
+        hits = self._search(terms, self._hits if narrowing else None)
         self.beginResetModel()
         self._terms = terms
-        self._rows = self._scan(candidates, terms)
+        self._hits = hits
+        self._rows = self._accepted()
         self._proxy_of = {}
         self.endResetModel()
 
     def filter_text(self) -> str:
         return " ".join(self._terms)
 
-    def _scan(self, candidates: list[int], terms: tuple[str, ...]) -> list[int]:
+    def set_row_filter(self, row_filter: Callable[[], int | None] | None) -> None:
+        """Narrow the rows by the row set ``row_filter()`` returns (asked again on every :meth:`refilter`)."""
+        self._row_filter = row_filter
+        self.refilter()
+
+    def refilter(self, *, resort: bool = False) -> None:
+        """Apply the row filter again (after its choices changed); ``resort`` after the sort keys changed."""
+        self.beginResetModel()
+        if resort:
+            self._order = self._sorted(list(range(len(self._texts))))
+        self._rows = self._accepted()
+        self._proxy_of = {}
+        self.endResetModel()
+
+    def search_set(self) -> int | None:
+        """The source rows matching the search text as a row set (None: no search text)."""
+        return None if self._hits is None else int.from_bytes(self._hits, "big")
+
+    def _search(self, terms: tuple[str, ...], narrowing: bytes | None) -> bytes | None:
+        """One 0/1 byte per source row: does it contain every term? ``narrowing``: only these can."""
         if not terms:
-            return list(candidates)
+            return None
         texts = self._texts
+        if narrowing is not None:
+            hits = bytearray(len(texts))
+            for r in compress(range(len(texts)), narrowing):
+                text = texts[r]
+                if all(t in text for t in terms):
+                    hits[r] = 1
+            return bytes(hits)
         if len(terms) == 1:
             term = terms[0]
-            return [r for r in candidates if term in texts[r]]
-        return [r for r in candidates if all(t in texts[r] for t in terms)]
+            return bytes([term in text for text in texts])
+        return bytes([all(t in text for t in terms) for text in texts])
+
+    def _accepted(self) -> list[int]:
+        """The rows of the current order that match the text and the row filter."""
+        chosen = self._row_filter() if self._row_filter is not None else None
+        n = len(self._texts)
+        if chosen is not None and chosen.bit_length() > 8 * n:
+            chosen = None  # a row set of other rows (the source is being reset): ignore it
+        if chosen is None:
+            mask = self._hits
+        elif self._hits is None:
+            mask = chosen.to_bytes(n, "big")
+        else:
+            mask = (chosen & int.from_bytes(self._hits, "big")).to_bytes(n, "big")
+        if mask is None:
+            return list(self._order)
+        return [r for r in self._order if mask[r]]
 
     # -- sorting -----------------------------------------------------------------------------------
     def _sorted(self, rows: list[int]) -> list[int]:
@@ -130,7 +182,7 @@ class FastFilterProxy(QAbstractProxyModel):
         self._sort_column = column
         self._sort_order = order
         self._order = self._sorted(list(range(len(self._texts))))
-        self._rows = self._scan(self._order, self._terms)
+        self._rows = self._accepted()
         self._proxy_of = {}
         new_indexes = []
         for source in old_sources:
