@@ -205,7 +205,7 @@ def finish_opening(window: Any, quick: Any) -> bool:
         QApplication.exit(1)
         return False
     window.attach_database(database)
-    window.show_startup_summary()
+    window.show_startup_summary_in_background()
     return True
 
 

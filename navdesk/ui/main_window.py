@@ -64,6 +64,12 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+class _BookLoader(QObject):
+    """Carries the deadline book (or the error) from the worker thread back to the GUI thread."""
+
+    done = Signal(object)
+
+
 class MainWindow(QMainWindow):
     """``MainWindow(database, actor)``; ``portfolio`` is the portfolio screen, ``deadlines`` the Frister one.
 
@@ -106,6 +112,8 @@ class MainWindow(QMainWindow):
         self.portfolio = PortfolioView(database)
         self.portfolio.set_me(getattr(actor, "initials", None))
         self.deadlines_changed.connect(self._feed_portfolio)
+        self._book_loader: _BookLoader | None = None
+        self._after_book: Any = None
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
         built: dict[str, QWidget] = {"portfolio": self.portfolio, "deadlines": QWidget()}
@@ -205,7 +213,58 @@ class MainWindow(QMainWindow):
 
     def show_summary_after_first_paint(self) -> None:
         """Compute the deadlines and show the summary once the portfolio has painted (start-up stays fast)."""
-        _AfterFirstPaint(self.portfolio.view.viewport(), self.show_startup_summary)
+        _AfterFirstPaint(self.portfolio.view.viewport(), self.show_startup_summary_in_background)
+
+    def show_startup_summary_in_background(self) -> None:
+        """The start-up summary, with the deadlines computed in a worker thread (the window stays usable)."""
+        self.load_deadlines_in_background(
+            then=lambda: self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
+        )
+
+    def load_deadlines_in_background(self, then: Any = None) -> None:
+        """Compute the deadline book in a worker thread with its own session; ``then`` runs in the GUI
+        thread once the book is shown. Nothing else touches widgets from the worker."""
+        import threading
+
+        from navdesk.services.deadlines import DeadlineBook
+
+        self._after_book = then
+        if self._book_loader is not None:  # already under way: ``then`` runs when it is done
+            return
+        loader = _BookLoader(self)
+        loader.done.connect(self._on_book_loaded, Qt.ConnectionType.QueuedConnection)
+        self._book_loader = loader
+        database, today = self.database, self.today or date.today()
+
+        def work() -> None:
+            try:
+                with database.session() as session:
+                    result: Any = DeadlineBook.build(session, today)
+            except Exception as exc:  # reported in the GUI thread
+                result = exc
+            loader.done.emit(result)
+
+        threading.Thread(target=work, name="navdesk-deadlines", daemon=True).start()
+
+    def _on_book_loaded(self, result: Any) -> None:
+        self._book_loader = None
+        then, self._after_book = self._after_book, None
+        if isinstance(result, Exception):
+            import logging
+
+            logging.getLogger("navdesk.ui").error(
+                "Deadlines could not be computed: %s", type(result).__name__
+            )
+            self.statusBar().showMessage(
+                _("The deadlines could not be computed; open Deadlines to try again.")
+            )
+            return
+        if self.deadlines_book is None:  # a load in the GUI thread (Frister opened meanwhile) may have won
+            self.deadlines_book = result
+            self.deadlines.set_book(result)
+            self.deadlines_changed.emit()
+        if then is not None:
+            then()
 
     def _feed_portfolio(self) -> None:
         if self.deadlines_book is not None:

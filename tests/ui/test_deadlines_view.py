@@ -354,3 +354,27 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, view: Any) -> None:
     qtmodeltester.check(model)
     model.set_groups([], DAY)
     qtmodeltester.check(model)
+
+
+def test_start_up_deadlines_are_computed_in_a_worker_thread(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The window stays usable: the book is built off the GUI thread and handed back through a signal."""
+    import threading
+
+    from navdesk.services import deadlines
+
+    threads: list[str] = []
+    original = deadlines.DeadlineBook.build.__func__  # type: ignore[attr-defined]
+
+    def spying_build(cls: Any, session: Any, today: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(cls, session, today)
+
+    monkeypatch.setattr(deadlines.DeadlineBook, "build", classmethod(spying_build))
+    window.deadlines_book = None
+    with qtbot.waitSignal(window.deadlines_changed, timeout=20000):
+        window.show_startup_summary_in_background()
+    assert threads == ["navdesk-deadlines"] and threading.current_thread() is threading.main_thread()
+    assert window.deadlines_book is not None
+    qtbot.waitUntil(lambda: window.summary_banner.isVisible(), timeout=5000)

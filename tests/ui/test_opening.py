@@ -123,7 +123,7 @@ def test_fast_start_then_full_open_without_asking_again(
     assert app.finish_opening(window, quick)
     assert asked == [1] and critical == []  # the passphrase was typed once
     assert isinstance(window.database, Database) and window.database.encrypted
-    assert window.deadlines_book is not None  # the start-up summary was computed after the full open
+    qtbot.waitUntil(lambda: window.deadlines_book is not None, timeout=20000)  # computed in the background
     window.portfolio.reload()  # the real database now serves the screens
     assert window.portfolio.model.rowCount() == len(quick.rows)
     window.database.close()
