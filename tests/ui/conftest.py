@@ -34,15 +34,20 @@ def demo_db(tmp_path: Path) -> Iterator[Any]:
     db.close()
 
 
-@pytest.fixture
-def main_window(qtbot: Any, demo_db: Any, ui_settings: Any) -> Any:
+def open_window(qtbot: Any, database: Any, settings: Any, today: Any = None) -> Any:
+    """The main window over ``database`` as its first admin, shown and exposed."""
     from navdesk.services.context import actor_for
     from navdesk.ui.main_window import MainWindow
 
-    with demo_db.session() as s:
+    with database.session() as s:
         actor = actor_for(s)
-    window = MainWindow(demo_db, actor, settings=ui_settings)
+    window = MainWindow(database, actor, settings=settings, today=today)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def main_window(qtbot: Any, demo_db: Any, ui_settings: Any) -> Any:
+    return open_window(qtbot, demo_db, ui_settings)

@@ -41,15 +41,9 @@ def fixed_db(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def window(qtbot: Any, fixed_db: Any, ui_settings: Any) -> Any:
-    from navdesk.services.context import actor_for
-    from navdesk.ui.main_window import MainWindow
+    from tests.ui.conftest import open_window
 
-    with fixed_db.session() as s:
-        actor = actor_for(s)
-    win = MainWindow(fixed_db, actor, settings=ui_settings, today=DAY)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot, fixed_db, ui_settings, today=DAY)
     assert win.deadlines_book is None  # nothing computed before it is asked for
     win.load_deadlines()
     win.deadlines.now = lambda: NOW

@@ -69,16 +69,9 @@ def office(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def window(qtbot: Any, office: Any, ui_settings: Any) -> Any:
-    from navdesk.services.context import actor_for
-    from navdesk.ui.main_window import MainWindow
+    from tests.ui.conftest import open_window
 
-    with office.session() as s:
-        actor = actor_for(s)
-    win = MainWindow(office, actor, settings=ui_settings, today=DAY)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_window(qtbot, office, ui_settings, today=DAY)
 
 
 def _rows(db: Any) -> list[YouthRow]:
