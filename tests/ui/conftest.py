@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,6 +31,22 @@ def demo_db(tmp_path: Path) -> Iterator[Any]:
     db, _mode = create_database(tmp_path / "demo.db", unencrypted=True)
     with db.session() as s, s.begin():
         build_demo(s, youths=40, seed=1)
+    yield db
+    db.close()
+
+
+DEMO_DAY = date(2026, 11, 24)  # a Tuesday in week 48: tests that pin "today" use this
+
+
+@pytest.fixture
+def fixed_db(tmp_path: Path) -> Iterator[Any]:
+    """The 40-youth demo office (seed 1) built as of :data:`DEMO_DAY`, so dates in it are fixed."""
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+
+    db, _mode = create_database(tmp_path / "demo.db", unencrypted=True)
+    with db.session() as s, s.begin():
+        build_demo(s, youths=40, seed=1, today=DEMO_DAY)
     yield db
     db.close()
 

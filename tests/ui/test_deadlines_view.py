@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,21 +20,10 @@ from navdesk.ui.models.deadline_model import (
     DeadlineTreeModel,
     group_deadlines,
 )
+from tests.ui.conftest import DEMO_DAY
 
-DAY = date(2026, 11, 24)  # a Tuesday in week 48
+DAY = DEMO_DAY  # a Tuesday in week 48
 NOW = datetime(2026, 11, 24, 0, 30, tzinfo=UTC)  # 01:30 in Oslo that day
-
-
-@pytest.fixture
-def fixed_db(tmp_path: Path) -> Iterator[Any]:
-    from navdesk.db.opening import create_database
-    from navdesk.demo import build_demo
-
-    db, _mode = create_database(tmp_path / "demo.db", unencrypted=True)
-    with db.session() as s, s.begin():
-        build_demo(s, youths=40, seed=1, today=DAY)
-    yield db
-    db.close()
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@ others only read; invalid input saves nothing; reset to the standard."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,20 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLineEdit, Q
 from navdesk.domain.deadlines.rules import RULES, RULES_BY_ID
 from navdesk.i18n import _
 from navdesk.ui.dialogs.rules import RulesDialog, param_label
+from tests.ui.conftest import DEMO_DAY
 
-DAY = date(2026, 11, 24)
-
-
-@pytest.fixture
-def fixed_db(tmp_path: Path) -> Iterator[Any]:
-    from navdesk.db.opening import create_database
-    from navdesk.demo import build_demo
-
-    db, _mode = create_database(tmp_path / "demo.db", unencrypted=True)
-    with db.session() as s, s.begin():
-        build_demo(s, youths=40, seed=1, today=DAY)
-    yield db
-    db.close()
+DAY = DEMO_DAY
 
 
 @pytest.fixture
