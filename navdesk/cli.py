@@ -276,10 +276,9 @@ def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
         return [{"id": str(r.id), "name": r.name, "age": r.age(today), "veileder": r.veileder,
                  "registered": r.registered.isoformat() if r.registered else None} for r in rows]  # fmt: skip
     if what == "meetings":
-        from zoneinfo import ZoneInfo
+        from navdesk.domain.text import OSLO
 
-        oslo = ZoneInfo("Europe/Oslo")
-        return [{"id": str(r.id), "name": r.title, "start": r.start.astimezone(oslo).isoformat(),
+        return [{"id": str(r.id), "name": r.title, "start": r.start.astimezone(OSLO).isoformat(),
                  "youth": r.youth, "youth_id": str(r.youth_id) if r.youth_id else None, "status": r.status}
                 for r in meeting_rows(session)]  # fmt: skip
     sessions = dict(

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -24,11 +23,10 @@ from sqlalchemy.orm import Session
 from navdesk.db import models as m
 from navdesk.db.base import Base
 from navdesk.domain import enums as e
-from navdesk.domain.text import search_fold
+from navdesk.domain.text import OSLO, search_fold
 from navdesk.services import audit, office
 from navdesk.services.context import Actor
 
-OSLO = ZoneInfo("Europe/Oslo")
 DEMO_PASSWORD = "demo-passord"
 MUNICIPALITIES = ["Vinje", "Tokke", "Fyresdal", "Nissedal", "Seljord", "Kviteseid", "Hjartdal", "Tinn"]
 AEOA_FIRST = [

@@ -13,11 +13,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from navdesk.domain.text import age_on
-
-OSLO = ZoneInfo("Europe/Oslo")
+from navdesk.domain.text import OSLO, age_on, oslo_day
 
 PORTFOLIO_SQL = """
 SELECT y.id, y.first_name, y.preferred_name, y.last_name, y.birth_date, u.initials, y.phone, y.municipality,
@@ -81,13 +78,8 @@ def _local_day(value: Any) -> date | None:
     """The Oslo calendar day of a stored UTC time (SQLite: naive text; PostgreSQL: aware)."""
     if value is None:
         return None
-    if isinstance(value, str):  # SQLite: naive UTC text; before 22:00 UTC the Oslo day is the UTC day
-        moment = datetime.fromisoformat(value)
-        if moment.hour < 22:
-            return moment.date()
-        return moment.replace(tzinfo=UTC).astimezone(OSLO).date()
-    aware: datetime = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    return aware.astimezone(OSLO).date()
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return oslo_day(moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))
 
 
 def row_from_db(r: Any) -> YouthRow:

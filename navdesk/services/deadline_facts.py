@@ -14,7 +14,6 @@ import uuid
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -32,8 +31,7 @@ from navdesk.domain.deadlines.facts import (
     TaskFacts,
     YouthFacts,
 )
-
-OSLO = ZoneInfo("Europe/Oslo")
+from navdesk.domain.text import oslo_day
 
 
 def hexid(value: Any) -> str:
@@ -128,7 +126,6 @@ def load_facts(session: Session, youth_ids: list[uuid.UUID] | None = None) -> li
 
     day = date.fromisoformat
     moment = datetime.fromisoformat
-    oslo = OSLO
 
     def bucket() -> defaultdict[str, list[Any]]:
         return defaultdict(list)
@@ -152,20 +149,19 @@ def load_facts(session: Session, youth_ids: list[uuid.UUID] | None = None) -> li
     contacts = bucket()
     for cid, yid, at, by, outcome, ot, placement in run(Q_CONTACT, "c.youth_id"):
         when = moment(at + "+00:00")
-        local = when.date() if when.hour < 22 else when.astimezone(oslo).date()  # Oslo is UTC+1/+2
-        contacts[yid].append(ContactFacts(cid, when, local, by, outcome, bool(ot), placement or None))
+        contacts[yid].append(
+            ContactFacts(cid, when, oslo_day(when), by, outcome, bool(ot), placement or None)
+        )
     meetings = bucket()
     for mid, yid, starts, status in run(Q_MEETING, "m.youth_id"):
         when = moment(starts + "+00:00")
-        meetings[yid].append(
-            MeetingFacts(mid, when.date() if when.hour < 22 else when.astimezone(oslo).date(), status)
-        )
+        meetings[yid].append(MeetingFacts(mid, oslo_day(when), status))
     activities = bucket()
     for aid, yid, kind, status, title, started, to, changed in run(Q_ACTIVITY, "a.youth_id"):
         when = moment(changed + "+00:00")
         activities[yid].append(
             ActivityFacts(aid, kind, status, title, day(started) if started else None, day(to) if to else None,
-                          when.date() if when.hour < 22 else when.astimezone(oslo).date())
+                          oslo_day(when))
         )  # fmt: skip
     enrolments = bucket()
     for yid, club, start, status in run(Q_ENROLMENT, "e.youth_id"):
@@ -173,7 +169,7 @@ def load_facts(session: Session, youth_ids: list[uuid.UUID] | None = None) -> li
     absences = bucket()
     for yid, sid, starts, club_name in run(Q_ABSENCE, "e.youth_id"):
         when = moment(starts + "+00:00")
-        absences[yid].append(AbsenceFacts(sid, when, when.astimezone(oslo).date(), club_name))
+        absences[yid].append(AbsenceFacts(sid, when, oslo_day(when), club_name))
     partners: defaultdict[str, set[str]] = defaultdict(set)
     for cid, org in run(Q_CONSENT_PARTNER, "k.youth_id"):
         partners[cid].add(org)

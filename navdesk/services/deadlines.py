@@ -12,7 +12,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,13 +20,12 @@ from navdesk.db import models as m
 from navdesk.domain.deadlines.engine import Deadline, Decision, compute_all
 from navdesk.domain.deadlines.rules import RULES_BY_ID, RuleSetting, default_settings
 from navdesk.domain.enums import AccessRole, DeadlineState
+from navdesk.domain.text import OSLO
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import crud
 from navdesk.services.context import Actor
 from navdesk.services.deadline_facts import load_facts
-
-OSLO = ZoneInfo("Europe/Oslo")
 
 
 def rule_settings(session: Session) -> dict[str, RuleSetting]:

@@ -59,6 +59,7 @@ from navdesk.ui.models.deadline_model import (
     tooltip_html,
     youth_text,
 )
+from navdesk.ui.views.heading import screen_heading
 
 _WIDTHS = {COL_DUE: 165, COL_STATUS: 175, COL_YOUTH: 190, COL_RULE: 240}  # the due column holds the indent
 MINE, ALL = "mine", "all"
@@ -89,12 +90,7 @@ class DeadlinesView(QWidget):
         self._expanded: set[str] = set()
         self._collapsed: set[str] = set(_COLLAPSED_BY_DEFAULT)
 
-        heading = QLabel(_("Deadlines"))
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = screen_heading(_("Deadlines"))
         self.count_label = QLabel(_("Computing the deadlines …"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

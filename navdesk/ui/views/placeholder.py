@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from navdesk.i18n import _
+from navdesk.ui.views.heading import screen_heading
 
 
 class PlaceholderView(QWidget):
@@ -14,12 +15,7 @@ class PlaceholderView(QWidget):
     def __init__(self, title: str, will_contain: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
-        heading = QLabel(title)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = screen_heading(title)
         self.message = QLabel(
             _("This screen is not built yet. It will contain: {what}").format(what=will_contain)
         )

@@ -37,6 +37,7 @@ from navdesk.ui.models.portfolio_model import (
     COL_VEILEDER,
     PortfolioModel,
 )
+from navdesk.ui.views.heading import screen_heading
 from navdesk.ui.views.portfolio_filters import PortfolioFilters
 
 # Initial widths (px) so dates are not cut; the user can resize them, the name column takes the rest.
@@ -56,12 +57,7 @@ class PortfolioView(QWidget):
         self._database = database
         self._me: str | None = None
 
-        heading = QLabel(_("Portfolio"))
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = screen_heading(_("Portfolio"))
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_("Search by name, phone, job wishes …"))
