@@ -558,6 +558,11 @@ TARGETS: list[Target] = [
         lambda r: f"app {r['app_s']['median']:.3f} s vs bare {r['bare_s']['median']:.3f} s (medians)",
     ),
     Target(
+        "portfolio of 50,000 youths open within 1 s (launch to the window painted with every row)",
+        "startup", 50000, 1.0, "s", lambda r: float(r["app_s"]["max"]),
+        lambda r: f"max {r['app_s']['max']:.3f} s, median {r['app_s']['median']:.3f} s; a bare window {r['bare_s']['median']:.3f} s",
+    ),
+    Target(
         "name filter on 50,000 youths within 50 ms per keystroke (max)",
         "name_filter", 50000, 50.0, "ms", lambda r: float(r["max_ms"]),
         lambda r: f"median {r['median_ms']:.1f} ms, max {r['max_ms']:.1f} ms over {r['keystrokes']} keystrokes",

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -136,6 +137,13 @@ class Youth(Versioned):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     no_group_activities: Mapped[bool] = mapped_column(Boolean, default=False)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # What the portfolio shows for every youth, kept current by database triggers on contact,
+    # follow_up_period and activity (migration 0003), so that whatever writes those tables — use
+    # cases, the demo's bulk insert, another client on a shared PostgreSQL — cannot leave them stale.
+    # Never set from Python; not audited (navdesk.services.crud skips them).
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    open_registration_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    in_activity: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     veileder: Mapped[User | None] = relationship(lazy="raise")
     periods: Mapped[list[FollowUpPeriod]] = relationship(

@@ -14,7 +14,15 @@ from navdesk.services import audit
 from navdesk.services.context import Actor
 
 M = TypeVar("M", bound=Base)
-_SKIP = {"created_at", "updated_at", "version", "search_text"}
+_SKIP = {
+    "created_at",
+    "updated_at",
+    "version",
+    "search_text",
+    "last_contact_at",
+    "open_registration_date",
+    "in_activity",
+}
 
 
 def snapshot(obj: Base) -> dict[str, Any]:

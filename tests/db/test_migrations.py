@@ -55,6 +55,18 @@ def test_old_database_files_open_and_upgrade(fixture, tmp_path):
         assert conn.execute(text("SELECT count(*) FROM youth")).scalar_one() > 0
         # every office has its deadline rules (seeded by 0002 for offices made before it)
         assert conn.execute(text("SELECT count(*) FROM deadline_rule")).scalar_one() == 17
+        # the portfolio summary columns (0003) are filled from the data the file already had
+        stale = conn.execute(text(
+            "SELECT count(*) FROM youth y WHERE y.last_contact_at IS NOT (SELECT max(c.at) FROM contact c WHERE c.youth_id = y.id)"
+            " OR y.open_registration_date IS NOT (SELECT max(p.registration_date) FROM follow_up_period p"
+            "   WHERE p.youth_id = y.id AND p.closed_on IS NULL)"
+            " OR y.in_activity IS NOT EXISTS (SELECT 1 FROM activity a WHERE a.youth_id = y.id AND a.status = 'gjennomforer')"
+        )).scalar_one()  # fmt: skip
+        assert stale == 0
+        assert (
+            conn.execute(text("SELECT count(*) FROM youth WHERE last_contact_at IS NOT NULL")).scalar_one()
+            > 0
+        )
     db.close()
     if not fixture.endswith(f"{head_revision()}.db"):
         copies = list((tmp_path / "backups").glob("*.db"))
