@@ -80,6 +80,13 @@ class _Ctx:
         self.yhex = youth.id.hex
         self.today = today
         self.out: list[Deadline] = []
+        self.valid_until = date.max  # the first day on which this youth's result may differ
+        self._open: list[PeriodFacts] | None = None
+
+    def until(self, day: date) -> None:
+        """The result depends on the date: from ``day`` on (``day`` > today) it may differ."""
+        if day < self.valid_until:
+            self.valid_until = day
 
     def add(self, rule: str, subject: str, subject_id: str | None, occurrence: str, due: date,
             met_on: date | None = None, detail: str = "", state: str | None = None) -> None:  # fmt: skip
@@ -91,7 +98,9 @@ class _Ctx:
         )  # fmt: skip
 
     def open_periods(self) -> list[PeriodFacts]:
-        return [p for p in self.y.periods if p.closed_on is None]
+        if self._open is None:
+            self._open = [p for p in self.y.periods if p.closed_on is None]
+        return self._open
 
     def contacts_from(self, day: date) -> list[date]:
         return [c.day for c in self.y.contacts if c.day >= day]
@@ -116,8 +125,12 @@ def _followup_8w(c: _Ctx, s: RuleSetting) -> None:
             events += [a.started_on for a in c.y.activities
                        if a.started_on and a.started_on >= reg and a.type not in ("samtalereferat", "mote", "jobbklubb")]  # fmt: skip
         if "club_started" in met_by:
-            events += [e.start_date for e in c.y.enrolments
-                       if e.start_date and e.start_date >= reg and e.start_date <= c.today and e.status in ("deltar", "fullfort", "har_sluttet")]  # fmt: skip
+            for e in c.y.enrolments:
+                if e.start_date and e.start_date >= reg and e.status in ("deltar", "fullfort", "har_sluttet"):
+                    if e.start_date <= c.today:
+                        events.append(e.start_date)
+                    else:
+                        c.until(e.start_date)  # counts from the day it starts
         if "contact_held" in met_by:
             events += [x.day for x in c.y.contacts if x.outcome == "gjennomfort" and x.day >= reg]
         met = _first(events)
@@ -140,10 +153,12 @@ def _first_contact(c: _Ctx, s: RuleSetting) -> None:
 
 
 def _answer_contact(c: _Ctx, s: RuleSetting) -> None:
-    since = c.today - timedelta(days=int(s.params.get("lookback_days", 60)))
+    lookback = int(s.params.get("lookback_days", 60))
+    since = c.today - timedelta(days=lookback)
     for x in c.y.contacts:
         if x.initiated_by != "ungdom" or x.day < since:
             continue
+        c.until(x.day + timedelta(days=lookback + 1))  # then it falls out of the look-back window
         due = add_working_days(x.day, int(s.params.get("working_days", 2)))
         met = _first([o.day for o in c.y.contacts if o.initiated_by == "nav" and o.at > x.at])
         c.add("answer_contact", "contact", x.id, "", due, met)
@@ -212,6 +227,8 @@ def _aap_end(c: _Ctx, s: RuleSetting) -> None:
     for b in c.y.benefits:
         if b.ytelse != "aap" or (b.end_date is not None and b.end_date < c.today):
             continue
+        if b.end_date is not None:
+            c.until(b.end_date + timedelta(days=1))  # an ended benefit drops out
         end = _add_years(b.start_date, int(s.params.get("years", 3)))
         for months in s.params.get("months_before", [6, 3]):
             c.add("aap_end", "benefit", b.id, f"{months}m", _add_months(end, -int(months)))
@@ -226,20 +243,23 @@ def _age_milestone(c: _Ctx, s: RuleSetting) -> None:
         birthday = _add_years(c.y.birth_date, int(age))
         when = date(birthday.year, 12, 31) if int(age) == 21 else birthday
         due = when - timedelta(days=before)
-        if when < c.today - timedelta(days=before) or due > c.today + timedelta(days=horizon):
+        if when < c.today - timedelta(days=before):
+            continue  # long past: stays out
+        if due > c.today + timedelta(days=horizon):
+            c.until(due - timedelta(days=horizon))  # comes within the horizon that day
             continue
+        c.until(when + timedelta(days=before + 1))  # drops out that day
         c.add("age_milestone", "youth", c.yhex, str(age), when - timedelta(days=before), detail=str(age))
 
 
 def _school_year(c: _Ctx, s: RuleSetting) -> None:
     status = c.y.school_status
-    if (
-        status is None
-        or not c.open_periods()
-        or age_on(c.y.birth_date, c.today) >= int(s.params.get("max_age", 21))
-    ):
+    max_age = int(s.params.get("max_age", 21))
+    if status is None or not c.open_periods() or age_on(c.y.birth_date, c.today) >= max_age:
         return
+    c.until(_add_years(c.y.birth_date, max_age))  # too old from that birthday
     year = c.today.year if c.today.month < 11 else c.today.year + 1
+    c.until(date(year, 11, 1))  # the next school year's checks from 1 November
     at_risk = {"i_faresonen", "avbrudd_i_aret", "ikke_mott_skolestart"}
     started_check = {"elev_aktiv", "i_faresonen", "ikke_mott_skolestart", "soker_laereplass", "vg3_i_skole"}
     if status in at_risk:
@@ -274,6 +294,8 @@ def _placement_followup(c: _Ctx, s: RuleSetting) -> None:
     for pl in c.y.placements:
         if pl.end_date is not None and pl.end_date < c.today:
             continue
+        if pl.end_date is not None:
+            c.until(pl.end_date + timedelta(days=1))  # an ended placement drops out
         interval = pl.interval_days or int(s.params.get("days", 14))
         about = [x.day for x in c.y.contacts if x.placement_id == pl.id and x.day >= pl.start_date]
         last = max(about, default=pl.start_date)
@@ -335,12 +357,17 @@ def _plan(settings: Mapping[str, RuleSetting] | None) -> Plan:
     ]
 
 
-def _run(
-    youth: YouthFacts, today: date, plan: Plan, decisions: Mapping[str, Decision] | None
-) -> list[Deadline]:
+def _context(youth: YouthFacts, today: date, plan: Plan) -> _Ctx:
     ctx = _Ctx(youth, today)
     for function, setting in plan:
         function(ctx, setting)
+    return ctx
+
+
+def _run(
+    youth: YouthFacts, today: date, plan: Plan, decisions: Mapping[str, Decision] | None
+) -> list[Deadline]:
+    ctx = _context(youth, today, plan)
     if decisions:
         return [apply_decision(d, decisions.get(d.key), today) for d in ctx.out]
     return ctx.out
@@ -367,4 +394,20 @@ def compute_all(
     out: list[Deadline] = []
     for youth in youths:
         out.extend(_run(youth, today, plan, decisions))
+    return out
+
+
+def compute_with_validity(
+    youths: Iterable[YouthFacts], today: date, settings: Mapping[str, RuleSetting] | None = None
+) -> list[tuple[YouthFacts, list[Deadline], date]]:
+    """Per youth: the deadlines before any user decision, and the first day they may differ.
+
+    The result for ``today`` holds for every day from ``today`` up to (not including) that day, as
+    long as the youth's facts and the rule settings stay the same: what a stored cache may rely on.
+    """
+    plan = _plan(settings)
+    out = []
+    for youth in youths:
+        ctx = _context(youth, today, plan)
+        out.append((youth, ctx.out, ctx.valid_until))
     return out
