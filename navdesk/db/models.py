@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -144,6 +145,9 @@ class Youth(Versioned):
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     open_registration_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     in_activity: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Goes up (by trigger, migration 0004) whenever anything the deadline engine reads about the
+    # youth changes; a cached result computed from another version is not used.
+    facts_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     veileder: Mapped[User | None] = relationship(lazy="raise")
     periods: Mapped[list[FollowUpPeriod]] = relationship(
@@ -632,3 +636,34 @@ class DeadlineRule(Versioned):
     rule_id: Mapped[str] = mapped_column(String(40))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DeadlineCache(Base):
+    """The deadline engine's result for one youth, before the users' decisions (migration 0004).
+
+    Used only while it still holds: computed from the youth's current ``facts_version``, the current
+    ``CacheEpoch`` (office-wide things the engine reads: catalogue entries, clubs, employers), the
+    same rules (``rules_stamp``), and for a day in ``[computed_for, valid_until)``. ``payload`` is
+    zlib-compressed JSON (:mod:`navdesk.services.deadline_cache`).
+    """
+
+    __tablename__ = "deadline_cache"
+
+    youth_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("youth.id", ondelete="CASCADE"), primary_key=True
+    )
+    facts_version: Mapped[int] = mapped_column(Integer)
+    epoch: Mapped[int] = mapped_column(Integer)
+    rules_stamp: Mapped[str] = mapped_column(String(64))
+    computed_for: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: no date changes it
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CacheEpoch(Base):
+    """One row: goes up (by trigger) when a catalogue entry, club, club session or employer changes."""
+
+    __tablename__ = "cache_epoch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -22,6 +22,7 @@ _SKIP = {
     "last_contact_at",
     "open_registration_date",
     "in_activity",
+    "facts_version",
 }
 
 

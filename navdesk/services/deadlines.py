@@ -9,6 +9,7 @@ applicable — each with a reason) are stored against the deadline's stable key 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -17,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from navdesk.db import models as m
-from navdesk.domain.deadlines.engine import Deadline, Decision, compute_all
+from navdesk.domain.deadlines.engine import Deadline, Decision, apply_decision, compute_all
 from navdesk.domain.deadlines.rules import RULES_BY_ID, RuleSetting, default_settings
 from navdesk.domain.enums import AccessRole, DeadlineState
 from navdesk.domain.text import OSLO
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
-from navdesk.services import crud
+from navdesk.services import crud, deadline_cache
 from navdesk.services.context import Actor
 from navdesk.services.deadline_facts import load_facts
 
@@ -61,16 +62,39 @@ def office_tasks(session: Session, today: date) -> list[Deadline]:
     return out
 
 
-def compute(session: Session, today: date, youth_ids: list[uuid.UUID] | None = None) -> list[Deadline]:
-    """All deadlines (or those of some youths), decisions applied."""
+def compute(
+    session: Session, today: date, youth_ids: list[uuid.UUID] | None = None, *, cache: bool = True
+) -> list[Deadline]:
+    """All deadlines (or those of some youths), decisions applied.
+
+    For all youths the stored results are used where they hold (:mod:`navdesk.services.deadline_cache`);
+    ``cache=False`` computes everything from the data.
+    """
+    groups = _compute(session, today, youth_ids, cache=cache)[0]
+    return [d for items in groups.values() for d in items]
+
+
+def _compute(
+    session: Session, today: date, youth_ids: list[uuid.UUID] | None, *, cache: bool
+) -> tuple[dict[uuid.UUID | None, list[Deadline]], deadline_cache.Loaded | None]:
+    """Deadlines per youth (None: the office's own tasks), decisions applied; what was loaded."""
     settings = rule_settings(session)
     chosen = decisions(session, youth_ids)
-    out = compute_all(load_facts(session, youth_ids), today, settings, chosen)
+    loaded = None
+    with deadline_cache.gc_paused():
+        if youth_ids is None and cache:
+            loaded = deadline_cache.load(session, today, settings)
+            groups = dict(loaded.by_youth)
+        else:
+            groups = {}
+            for d in compute_all(load_facts(session, youth_ids), today, settings):
+                groups.setdefault(d.youth_id, []).append(d)
+        if chosen:
+            for owner, items in groups.items():
+                groups[owner] = [apply_decision(d, chosen.get(d.key), today) for d in items]
     if youth_ids is None:
-        from navdesk.domain.deadlines.engine import apply_decision
-
-        out.extend(apply_decision(d, chosen.get(d.key), today) for d in office_tasks(session, today))
-    return out
+        groups[None] = [apply_decision(d, chosen.get(d.key), today) for d in office_tasks(session, today)]
+    return groups, loaded
 
 
 def decide(
@@ -155,13 +179,33 @@ class DeadlineBook:
 
     today: date
     by_youth: dict[uuid.UUID | None, list[Deadline]] = field(default_factory=dict)
+    loaded: deadline_cache.Loaded | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, session: Session, today: date) -> DeadlineBook:
+    def build(cls, session: Session, today: date, *, cache: bool = True) -> DeadlineBook:
+        """Every deadline of the office; stored results are used where they hold (``cache``)."""
         book = cls(today)
-        for d in compute(session, today):
-            book.by_youth.setdefault(d.youth_id, []).append(d)
+        book.by_youth, book.loaded = _compute(session, today, None, cache=cache)
         return book
+
+    def save_cache(self, sessions: Callable[[], Session]) -> int:
+        """Store the youths this book computed from the data, a few hundred per transaction; how many.
+
+        ``sessions`` makes a new session (``Database.session``); a youth deleted meanwhile is skipped.
+        """
+        if self.loaded is None or not self.loaded.fresh:
+            return 0
+        stored = 0
+        with sessions() as session:
+            writes = deadline_cache.store(session, self.loaded)
+            while True:
+                with session.begin():
+                    count = next(writes, None)
+                if count is None:
+                    break
+                stored += count
+        self.loaded.fresh = []
+        return stored
 
     def refresh_youth(self, session: Session, youth_id: uuid.UUID) -> None:
         self.by_youth[youth_id] = compute(session, self.today, [youth_id])

@@ -243,6 +243,13 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # reported in the GUI thread
                 result = exc
             loader.done.emit(result)
+            if not isinstance(result, Exception):
+                try:  # what was computed from the data is stored, so the next start reads it
+                    result.save_cache(database.session)
+                except Exception as exc:  # a locked or read-only database: next time, then
+                    import logging
+
+                    logging.getLogger("navdesk.ui").warning("Deadline cache not saved: %s", type(exc).__name__)
 
         threading.Thread(target=work, name="navdesk-deadlines", daemon=True).start()
 
