@@ -145,6 +145,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self._restore_geometry()
+        # Past midnight the deadlines, ages and "meeting today" are those of a new day.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self.check_new_day)
+        self._day_timer.start()
         if rows is not None:
             self.portfolio.load(rows, today=today)  # read by the fast start path (navdesk.quickstart)
         elif load:
@@ -251,7 +256,8 @@ class MainWindow(QMainWindow):
 
                     logging.getLogger("navdesk.ui").warning("Deadline cache not saved: %s", type(exc).__name__)
 
-        threading.Thread(target=work, name="navdesk-deadlines", daemon=True).start()
+        self.book_thread = threading.Thread(target=work, name="navdesk-deadlines", daemon=True)
+        self.book_thread.start()  # it goes on storing the results after handing over the book
 
     def _on_book_loaded(self, result: Any) -> None:
         self._book_loader = None
@@ -324,6 +330,25 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.database_label)
         if target.path is not None and not self.database.encrypted:
             self.database_label.setStyleSheet("color: #b00020;")
+
+    def current_day(self) -> date:
+        return self.today or date.today()
+
+    def check_new_day(self) -> bool:
+        """When the date has changed since the deadlines were computed (the window stayed open past
+        midnight), recompute them and reload the portfolio for the new day; whether it had."""
+        book = self.deadlines_book
+        day = self.current_day()
+        if book is None or book.today == day or self._book_loader is not None:
+            return False
+        self.deadlines_book = None
+        self.portfolio.reload(today=day)
+        self.load_deadlines_in_background(then=self._after_new_day)
+        return True
+
+    def _after_new_day(self) -> None:
+        if self.summary_banner.isVisible() and self.deadlines_book is not None:
+            self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("main_window/geometry")
