@@ -109,6 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("also list done, snoozed and not applicable deadlines (--json always does)"),
     )
     dl.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    imp = sub.add_parser("import", help=_("import youths from a CSV or Excel file (all rows or none)"))
+    _common(imp)
+    imp.add_argument("what", choices=["youths"])
+    imp.add_argument("file", help=_("the CSV or Excel (.xlsx) file"))
+    imp.add_argument("--dry-run", action="store_true", help=_("check the file and report; import nothing"))
+    imp.add_argument("--skip-duplicates", action="store_true",
+                     help=_("skip youths already registered or repeated in the file instead of refusing the file"))  # fmt: skip
+    imp.add_argument("--column", action="append", default=[], metavar=_("HEADER=FIELD"),
+                     help=_("use the file's column HEADER as FIELD (an empty FIELD ignores the column); repeatable"))  # fmt: skip
+    imp.add_argument("--json", action="store_true", help=_("machine-readable output"))
     return parser
 
 
@@ -381,12 +392,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from navdesk.importing import import_youths, read_table
+
+    mapping: dict[str | int, str | None] = {}
+    for item in args.column:
+        header, eq, wanted = item.rpartition("=")
+        if not eq or not header.strip():
+            raise InvalidInput(_("Give --column as HEADER=FIELD, not «{item}».").format(item=item))
+        mapping[header.strip()] = wanted.strip() or None
+    # a file that cannot be read fails before the database is opened
+    table = read_table(Path(args.file).expanduser())
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            result = import_youths(session, actor, table, mapping=mapping, skip_duplicates=args.skip_duplicates,
+                                   dry_run=args.dry_run)  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        for problem in result.skipped:
+            print(_("Skipped: {problem}").format(problem=problem))
+        if result.ok:
+            print(result.summary())
+    if result.ignored_columns:
+        unused = ", ".join(result.ignored_columns)
+        print(_("Columns not used: {columns}").format(columns=unused), file=sys.stderr)
+    if not result.ok:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(result.summary(), file=sys.stderr)
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "check": cmd_check,
     "list": cmd_list,
     "export": cmd_export,
     "deadlines": cmd_deadlines,
+    "import": cmd_import,
 }
 
 
