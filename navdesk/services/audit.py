@@ -57,11 +57,7 @@ def record(
     """Append one audit event (in the caller's transaction)."""
     before_j = jsonable(before) if before is not None else None
     after_j = jsonable(after) if after is not None else None
-    if session.get_bind().dialect.name == "postgresql":
-        # several laptops write to a shared server: take the next number one at a time (released at commit);
-        # SQLite already serialises writers with its database lock
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_ID})
-    seq = (session.scalar(select(func.max(AuditEvent.seq))) or 0) + 1
+    seq = _next_seq(session)
     event = AuditEvent(
         id=uuid.uuid4(),
         seq=seq,
@@ -78,8 +74,25 @@ def record(
     session.add(event)
     if before_j is not None or after_j is not None:
         session.add(AuditPayload(event_id=event.id, before=before_j, after=after_j))
-    session.flush()
-    return event
+    return event  # written with the next flush, in the caller's transaction
+
+
+def _next_seq(session: Session) -> int:
+    """The next event number. Looked up (and, on PostgreSQL, locked) once per transaction, then counted
+    on: the lock is held, so no other writer can take numbers until this transaction ends. A rolled
+    back transaction starts over from the database."""
+    transaction = session.get_transaction()
+    held = session.info.get("audit_seq")
+    if held is not None and held[0] is transaction:
+        seq = int(held[1]) + 1
+    else:
+        if session.get_bind().dialect.name == "postgresql":
+            # several laptops write to a shared server: take numbers one transaction at a time (released
+            # at commit); SQLite already serialises writers with its database lock
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_ID})
+        seq = (session.scalar(select(func.max(AuditEvent.seq))) or 0) + 1
+    session.info["audit_seq"] = (transaction, seq)
+    return seq
 
 
 def events(session: Session, *, youth_id: uuid.UUID | None = None, limit: int = 1000) -> list[dict[str, Any]]:
