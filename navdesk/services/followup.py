@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -149,3 +150,81 @@ def set_school_status(
         ungdomsrett=coerce_enum(TriState, ungdomsrett, _("right to upper secondary")), school=school,
     )  # fmt: skip
     return row.id
+
+
+_PERIOD_FIELDS = {"registration_date", "situation", "contact_route", "reason", "intensity", "aktivitetsplikt"}
+
+
+def update_period(
+    session: Session, actor: Actor, period_id: uuid.UUID, expected_version: int, **changes: Any
+) -> int:
+    """Edit a period's registration data and intensity, if it is still at ``expected_version``.
+
+    Returns the new version. Moving the registration date moves the 8-week clock with it.
+    """
+    period = session.get(FollowUpPeriod, period_id)
+    if period is None:
+        raise InvalidInput(_("The follow-up period no longer exists."))
+    unknown = set(changes) - _PERIOD_FIELDS
+    if unknown:
+        raise InvalidInput(_("Unknown fields: {fields}").format(fields=", ".join(sorted(unknown))))
+    clean: dict[str, Any] = dict(changes)
+    if "registration_date" in clean:
+        registered = clean["registration_date"]
+        if not isinstance(registered, date):
+            raise InvalidInput(_("Invalid registration date."))
+        if registered > date.today():
+            raise InvalidInput(_("The registration date cannot be in the future."))
+        if period.closed_on is not None and registered > period.closed_on:
+            raise InvalidInput(_("A period cannot close before it was registered."))
+    if "situation" in clean:
+        clean["situation"] = coerce_enum(
+            SituationAtRegistration, clean["situation"], _("situation at registration")
+        )
+    if "contact_route" in clean:
+        clean["contact_route"] = coerce_enum(ContactRoute, clean["contact_route"], _("contact route"))
+    if "intensity" in clean:
+        clean["intensity"] = coerce_enum(Intensity, clean["intensity"], _("intensity"))
+    if "reason" in clean:
+        clean["reason"] = str(clean["reason"] or "").strip()
+    if "aktivitetsplikt" in clean:
+        clean["aktivitetsplikt"] = bool(clean["aktivitetsplikt"])
+    crud.update(session, actor, period, expected_version, **clean)
+    return period.version
+
+
+def set_intensity(
+    session: Session, actor: Actor, period_id: uuid.UUID, expected_version: int, intensity: Intensity | str
+) -> int:
+    """Change how closely the youth is followed up (tett / normal / minimum); returns the new version."""
+    return update_period(session, actor, period_id, expected_version, intensity=intensity)
+
+
+def reopen_period(
+    session: Session,
+    actor: Actor,
+    youth_id: uuid.UUID,
+    *,
+    registration_date: date,
+    situation: SituationAtRegistration | str = SituationAtRegistration.UKJENT,
+    reason: str = "",
+) -> uuid.UUID:
+    """Reopen in one click: a new period (and a new 8-week clock) after the last one was closed.
+
+    The contact route and the intensity are carried over from the last period; the situation at
+    registration is new (unknown until the counsellor records it).
+    """
+    _youth(session, youth_id)
+    last = session.scalars(
+        select(FollowUpPeriod)
+        .where(FollowUpPeriod.youth_id == youth_id)
+        .order_by(FollowUpPeriod.registration_date.desc(), FollowUpPeriod.created_at.desc())
+    ).first()
+    if last is None:
+        raise InvalidInput(_("The youth has no earlier follow-up period to reopen."))
+    if last.closed_on is not None and registration_date < last.closed_on:
+        raise InvalidInput(_("The new period cannot start before the last one was closed."))
+    return open_period(
+        session, actor, youth_id, registration_date=registration_date, situation=situation,
+        contact_route=last.contact_route, intensity=last.intensity, reason=reason,
+    )  # fmt: skip
