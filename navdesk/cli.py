@@ -99,6 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
+    prt = sub.add_parser("print", help=_("print a document to a PDF file"))
+    _common(prt)
+    prt.add_argument("what", choices=["summary"], help=_("summary: a meeting summary (møtereferat)"))
+    prt.add_argument("meeting", metavar="MEETING_ID", help=_("the meeting (id or unique id prefix)"))
+    prt.add_argument("--out", required=True, help=_("the file to write"))
+    prt.add_argument("--variant", choices=["full", "youth"], default="full",
+                     help=_("full: for the participants (default); youth: in plain language for the youth"))  # fmt: skip
+    prt.add_argument("--include-sensitive", action="store_true",
+                     help=_("include health and other sensitive notes (left out by default)"))  # fmt: skip
+    prt.add_argument("--signatures", action="store_true", help=_("add lines to sign on"))
+    prt.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
     dl = sub.add_parser("deadlines", help=_("list deadlines (frister)"))
     _common(dl)
     dl.add_argument("--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)"))
@@ -392,6 +404,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang."""
+    from navdesk.calendar_export import write_atomically
+    from navdesk.db.engine import translate_error
+    from navdesk.documents.summary import DEFAULT_SECTIONS, SummaryOptions, render_summary, summary_language
+    from navdesk.services import audit
+    from navdesk.services.summaries import resolve_meeting, summary_data, user_label
+
+    out = Path(args.out).expanduser()
+    sections = (DEFAULT_SECTIONS | {"sensitive"}) if args.include_sensitive else DEFAULT_SECTIONS
+    if args.signatures:
+        sections |= {"signatures"}
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            meeting_id = resolve_meeting(session, args.meeting)
+            data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive)
+            options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
+                                     printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
+            lang = summary_language(data, options)
+            try:
+                write_atomically(render_summary(data, options), out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+            audit.record(session, actor, "print", "meeting", meeting_id, youth_id=data.youth_id,
+                         after={"file": out.name, "document": "summary", "variant": args.variant, "lang": lang,
+                                "sensitive": args.include_sensitive})  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "meeting": str(meeting_id), "variant": args.variant, "lang": lang,
+                     "sensitive": args.include_sensitive, "encrypted": False,
+                     "missing_consent": [p.name for p in data.missing_consent]})  # fmt: skip
+    else:
+        print(_("Meeting summary written to {out}.").format(out=out))
+    for person in data.missing_consent:
+        print(_("Warning: no valid consent covers sharing with {name} ({organisation}).").format(
+            name=person.name, organisation=person.organisation or "–"), file=sys.stderr)  # fmt: skip
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from navdesk.importing import import_youths, read_table
 
@@ -436,6 +491,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "deadlines": cmd_deadlines,
     "import": cmd_import,
+    "print": cmd_print,
 }
 
 

@@ -28,6 +28,21 @@ def _load(lang: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
 
 
+_catalogues: dict[str, gettext.NullTranslations] = {}
+
+
+def translation(lang: str) -> gettext.NullTranslations:
+    """One language's catalogue, leaving the one in use alone (a printout in the youth's målform).
+
+    ``translation("nn").gettext``, bound to a local ``_``, translates into nynorsk.
+    """
+    chosen = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    found = _catalogues.get(chosen)
+    if found is None:
+        found = _catalogues[chosen] = _load(chosen)
+    return found
+
+
 def set_language(lang: str | None = None) -> str:
     """Choose the language (``nb``, ``nn`` or ``en``); default from ``NAVDESK_LANG`` or bokmål."""
     global _translation, _language
