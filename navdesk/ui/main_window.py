@@ -6,12 +6,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -111,7 +112,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.portfolio = PortfolioView(database)
         self.portfolio.set_me(getattr(actor, "initials", None))
+        self.portfolio.set_actor(actor)
+        self.portfolio.restore_state(self._settings)  # columns and filters of this user on this machine
+        self.portfolio.youths_changed.connect(self.refresh_youths)
         self.deadlines_changed.connect(self._feed_portfolio)
+        self._records: Any = None  # the open youth records (navdesk.ui.record), made on first use
+        self.deadlines_changed.connect(self._feed_records)
+        self.portfolio.view.activated.connect(self._on_portfolio_activated)  # Enter or double-click
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_youth)
         self._book_loader: _BookLoader | None = None
         self._after_book: Any = None
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
@@ -144,6 +152,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
+        self._build_file_menu()
         self._restore_geometry()
         # Past midnight the deadlines, ages and "meeting today" are those of a new day.
         self._day_timer = QTimer(self)
@@ -158,7 +167,7 @@ class MainWindow(QMainWindow):
     def attach_database(self, database: Any) -> None:
         """Hand over the fully opened database after a fast start (it replaces the pending one)."""
         self.database = database
-        self.portfolio._database = database
+        self.portfolio.attach_database(database)
         if self._deadlines_view is not None:
             self._deadlines_view._database = database
 
@@ -172,6 +181,7 @@ class MainWindow(QMainWindow):
             view.setObjectName("deadlines")
             view.book_changed.connect(self._on_book_changed)
             view.open_youth_requested.connect(self.open_youth)
+            view.open_youth_requested.connect(lambda youth_id, _name: self.open_record(youth_id))
             view.rules_changed.connect(self.load_deadlines)
             stand_in = self.screens["deadlines"]
             current = self.stack.currentIndex()
@@ -254,7 +264,9 @@ class MainWindow(QMainWindow):
                 except Exception as exc:  # a locked or read-only database: next time, then
                     import logging
 
-                    logging.getLogger("navdesk.ui").warning("Deadline cache not saved: %s", type(exc).__name__)
+                    logging.getLogger("navdesk.ui").warning(
+                        "Deadline cache not saved: %s", type(exc).__name__
+                    )
 
         self.book_thread = threading.Thread(target=work, name="navdesk-deadlines", daemon=True)
         self.book_thread.start()  # it goes on storing the results after handing over the book
@@ -309,6 +321,125 @@ class MainWindow(QMainWindow):
                     return True
         return False
 
+    # -- youth records and the new-youth form (navdesk.ui.record, navdesk.ui.dialogs.youth_form) -----
+    def _database_ready(self) -> bool:
+        from navdesk.ui.app import PendingDatabase
+
+        if isinstance(self.database, PendingDatabase):
+            self.statusBar().showMessage(
+                _("The database is still being opened; try again in a moment."), 5000
+            )
+            return False
+        return True
+
+    def open_record(self, youth_id: Any) -> Any:
+        """The youth's record window (one per youth: an open one is raised); None if it cannot be opened."""
+        from navdesk.errors import UserError
+        from navdesk.ui.record import RecordWindows
+
+        if not self._database_ready():
+            return None
+        if self._records is None:
+            self._records = RecordWindows(
+                self.database, self.actor, book=lambda: self.deadlines_book, today=self.today, parent=self
+            )
+            self._records.saved.connect(self._youth_saved)
+        self._records.database = self.database
+        try:
+            window = self._records.open(youth_id)
+        except UserError as exc:
+            QMessageBox.warning(self, _("NavDesk"), str(exc))
+            return None
+        if self.deadlines_book is None and self._book_loader is None:
+            self.load_deadlines_in_background()  # the record's next deadline and Frister tab
+        return window
+
+    def new_youth(self) -> Any:
+        """Ctrl+N: the new-youth form; after a save the new youth's record opens. The new id, or None."""
+        from navdesk.ui.dialogs.youth_form import YouthForm
+
+        if not self._database_ready():
+            return None
+        form = YouthForm(self.database, self.actor, today=self.today, parent=self)
+        form.exec()
+        youth_id = form.saved_id
+        form.deleteLater()
+        if youth_id is not None:
+            self._youth_saved(youth_id)
+            self.open_record(youth_id)
+        return youth_id
+
+    def _on_portfolio_activated(self, index: Any) -> None:
+        from navdesk.ui.models.portfolio_model import OBJECT_ROLE
+
+        row = index.data(OBJECT_ROLE)
+        if row is not None:
+            self.open_record(row.id)
+
+    def _feed_records(self) -> None:
+        if self._records is not None:
+            self._records.set_book(self.deadlines_book)
+
+    def _youth_saved(self, youth_id: Any) -> None:
+        """A youth was saved (record or form): re-read the portfolio, keep the youth selected, and
+        recompute that youth's deadlines in the book (the Frister screen and the records follow)."""
+        from navdesk.ui.models.portfolio_model import COL_NAME
+
+        self.portfolio.reload(today=self.today)
+        model = self.portfolio.model
+        source = next((i for i, row in enumerate(model.rows()) if row.id == youth_id), None)
+        if source is not None:
+            index = self.portfolio.proxy.mapFromSource(model.index(source, COL_NAME))
+            if index.isValid():
+                self.portfolio.view.setCurrentIndex(index)
+        book = self.deadlines_book
+        if book is not None:
+            with self.database.session() as session:
+                book.refresh_youth(session, youth_id)
+            if self._deadlines_view is not None:
+                self._deadlines_view.set_book(book)
+            self._on_book_changed()
+
+    # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
+    def _build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu(_("&File"))
+        self.import_action = menu.addAction(_("Import youths …"))
+        self.import_action.triggered.connect(self.import_youths)
+        self.export_action = menu.addAction(_("Export this view …"))
+        self.export_action.triggered.connect(self.export_view)
+
+    def import_youths(self) -> Any:
+        """The import dialog (window-modal, not blocking); the portfolio is read again after an import."""
+        from navdesk.ui.dialogs.import_youths import ImportYouthsDialog
+
+        if not self._database_ready():
+            return None
+        dialog = ImportYouthsDialog(self.database, self.actor, self, today=self.today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._after_import)
+        dialog.open()
+        return dialog
+
+    def _after_import(self, count: int) -> None:
+        self.portfolio.reload(today=self.today)
+        if count and self.deadlines_book is not None:  # the new periods have deadlines
+            self.deadlines_book = None
+            self.load_deadlines_in_background()
+
+    def export_view(self) -> Any:
+        """Export the portfolio as shown (filter, sorting, columns); the dialog warns that the file is not encrypted."""
+        from navdesk.ui.export_view import ExportViewDialog, exported_message
+
+        if not self._database_ready():
+            return None
+        self.show_screen("portfolio")
+        dialog = ExportViewDialog(self.portfolio.view, self.database, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        bar = self.statusBar()
+        dialog.exported.connect(lambda path, n: bar.showMessage(exported_message(path, n), 15000))
+        dialog.open()
+        return dialog
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         target = self.database.target
@@ -356,7 +487,20 @@ class MainWindow(QMainWindow):
             return
         self.resize(QSize(1280, 800))
 
+    def refresh_youths(self, youth_ids: list[Any]) -> None:
+        """Recompute these youths' deadlines in the book (a huskelapp or a new counsellor in the portfolio)."""
+        book = self.deadlines_book
+        if book is None or not youth_ids:
+            return
+        with self.database.session() as session:
+            for youth_id in youth_ids:
+                book.refresh_youth(session, youth_id)
+        if self._deadlines_view is not None:
+            self._deadlines_view.set_book(book)
+        self._on_book_changed()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.portfolio.save_state()
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.sync()
         super().closeEvent(event)

@@ -91,6 +91,8 @@ def test_column_mapped_by_hand_and_usage(office_db, tmp_path):
 
     assert navdesk("import", "youths", "--db", str(office_db)).returncode == 2  # no file
     bad_column = navdesk("import", "youths", str(path), "--db", str(office_db), "--column", "Elevnavn")
-    assert bad_column.returncode == 1 and "HEADER=FIELD" in bad_column.stderr
+    assert (
+        bad_column.returncode == 1 and "--column" in bad_column.stderr and "«Elevnavn»" in bad_column.stderr
+    )
     missing = navdesk("import", "youths", str(tmp_path / "nope.csv"), "--db", str(office_db))
     assert missing.returncode == 1 and "nope.csv" in missing.stderr

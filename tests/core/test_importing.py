@@ -8,6 +8,7 @@ import pytest
 
 from navdesk.domain.enums import Innsatsgruppe
 from navdesk.errors import InvalidInput
+from navdesk.i18n import _
 from navdesk.importing import (
     Problem,
     guess_field,
@@ -75,7 +76,13 @@ def test_xlsx_with_dates_and_numbers(tmp_path):
          ["Åse Bø", int(fnr), datetime(2024, 2, 1), None, 91234567]],
     )  # fmt: skip
     table = read_table(path)
-    assert table.headers == ["Navn", "Fnr", "Registreringsdato", "Column D", "Telefon"]
+    assert table.headers == [
+        "Navn",
+        "Fnr",
+        "Registreringsdato",
+        _("Column {letter}").format(letter="D"),
+        "Telefon",
+    ]
     assert table.rows[0][0] == 2
     cells = table.rows[0][1]
     assert cells[0] == "Åse Bø" and cells[1] == int(fnr) and parse_date(cells[2]) == date(2024, 2, 1)

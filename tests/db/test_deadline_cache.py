@@ -59,7 +59,7 @@ def test_cache_holds_until_something_it_depends_on_changes(db):
     # use cases: a contact, a new birth date, a §14a decision on a period (reached through the period)
     a, b = rows[0].id, rows[1].id
     with db.session() as s:
-        c, period = s.execute(select(FollowUpPeriod.youth_id, FollowUpPeriod.id).where(
+        _c, period = s.execute(select(FollowUpPeriod.youth_id, FollowUpPeriod.id).where(
             FollowUpPeriod.youth_id.not_in([a, b]), FollowUpPeriod.closed_on.is_(None))).first()  # fmt: skip
     with db.session() as s, s.begin():
         contacts.log_contact(s, actor, a, at=datetime(2026, 11, 23, 10, tzinfo=OSLO), channel="telefon")
@@ -126,7 +126,9 @@ def test_every_table_the_engine_reads_has_its_trigger(db, backend):
         else:
             names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
             expected = {f"trg_{t}_facts_{x}" for t in tables.YOUTH_OF for x in ("ins", "upd", "del")}
-            expected |= {f"trg_{t}_epoch_{x}" for t in tables.OFFICE_WIDE for x in ("insert", "update", "delete")}
+            expected |= {
+                f"trg_{t}_epoch_{x}" for t in tables.OFFICE_WIDE for x in ("insert", "update", "delete")
+            }
             expected |= {"trg_youth_facts_birth"}
     assert expected <= names, expected - names
 

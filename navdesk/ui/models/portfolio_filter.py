@@ -9,12 +9,13 @@ live counts beside every filter (each with all the *other* filters applied) are 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
 from navdesk.domain.portfolio import YouthRow
+from navdesk.services.huskelapp import COLOURS
 
 # the status filters, in the order they are shown
 NEW, UNASSIGNED, OVERDUE, DUE_THIS_WEEK, NO_CONTACT, NOT_IN_ACTIVITY, MEETING_TODAY, CLOSED = (
@@ -22,6 +23,7 @@ NEW, UNASSIGNED, OVERDUE, DUE_THIS_WEEK, NO_CONTACT, NOT_IN_ACTIVITY, MEETING_TO
 )  # fmt: skip
 STATUSES = (NEW, UNASSIGNED, OVERDUE, DUE_THIS_WEEK, NO_CONTACT, NOT_IN_ACTIVITY, MEETING_TODAY, CLOSED)
 BOOK_STATUSES = (OVERDUE, DUE_THIS_WEEK)  # known once the deadline book is computed
+HUSKELAPP = "huskelapp"  # has one of my huskelapps (a filter of its own, beside the colour categories)
 
 NEW_DAYS = 14  # "Nye brukere": registered within this many days
 DEFAULT_NO_CONTACT_DAYS = 30
@@ -36,7 +38,8 @@ def to_set(flags: Iterable[bool | int]) -> int:
 
 @dataclass(frozen=True)
 class FilterState:
-    """What the veileder chose: status filters (AND), days for "no contact", an age range and a veileder.
+    """What the veileder chose: status filters (AND), days for "no contact", an age range, a veileder,
+    "has a huskelapp" and huskelapp colour categories (OR among them).
 
     ``CLOSED`` is a switch rather than a narrowing: without it only the youths with an open follow-up
     period are shown (as Oversikten shows the active users), with it only the sleeping and closed ones.
@@ -47,15 +50,59 @@ class FilterState:
     age_from: int | None = None
     age_to: int | None = None
     veileder: str | None = ALL_VEILEDERE  # initials; "" = unassigned
+    huskelapp: bool = False  # only youths with one of my huskelapps
+    colours: frozenset[str] = frozenset()  # huskelapp colour categories (any of them)
 
     def with_status(self, key: str, on: bool) -> FilterState:
         statuses = self.statuses | {key} if on else self.statuses - {key}
         return replace(self, statuses=frozenset(statuses))
 
+    def with_colour(self, colour: str, on: bool) -> FilterState:
+        colours = self.colours | {colour} if on else self.colours - {colour}
+        return replace(self, colours=frozenset(colours))
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values (for the settings file and the saved filters)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = sorted(value) if isinstance(value, frozenset) else value
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> FilterState:
+        """A state from :meth:`to_json`'s values; anything unknown or malformed is left at its default."""
+        if not isinstance(data, dict):
+            return cls()
+        known: dict[str, tuple[str, ...]] = {"statuses": STATUSES, "colours": COLOURS}
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value, default = data[f.name], getattr(cls(), f.name)
+            if isinstance(default, frozenset):
+                if isinstance(value, list):
+                    values[f.name] = frozenset(v for v in value if v in known.get(f.name, ()))
+            elif isinstance(default, bool):
+                if isinstance(value, bool):
+                    values[f.name] = value
+            elif f.name == "no_contact_days":
+                if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 999:
+                    values[f.name] = value
+            elif f.name in ("age_from", "age_to"):
+                if value is None or (
+                    isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99
+                ):
+                    values[f.name] = value
+            elif f.name == "veileder" and (value is None or isinstance(value, str)):
+                values[f.name] = value
+        return cls(**values)
+
 
 @dataclass
 class PortfolioFacets:
-    """The row sets of one list of portfolio rows (source order) on one day, plus the deadline book's."""
+    """The row sets of one list of portfolio rows (source order) on one day, plus the deadline book's
+    and the huskelapps'."""
 
     rows: Sequence[YouthRow]
     today: date
@@ -63,6 +110,7 @@ class PortfolioFacets:
     n: int = 0
     all: int = 0
     _sets: dict[str, int] = field(default_factory=dict)
+    _colour_sets: dict[str, int] = field(default_factory=dict)
     _contact_days: list[int] = field(default_factory=list)
     _veileder_of: list[str] = field(default_factory=list)
     _cache: dict[Any, int] = field(default_factory=dict)
@@ -81,7 +129,9 @@ class PortfolioFacets:
             CLOSED: to_set(r.registered is None for r in rows),
             OVERDUE: 0,
             DUE_THIS_WEEK: 0,
+            HUSKELAPP: 0,
         }
+        self._colour_sets = dict.fromkeys(COLOURS, 0)
         self._contact_days = [(today - r.last_contact).days if r.last_contact else _NEVER for r in rows]
         self._veileder_of = [r.veileder for r in rows]
 
@@ -92,6 +142,16 @@ class PortfolioFacets:
         self._sets[OVERDUE] = to_set(i in overdue for i in ids)
         self._sets[DUE_THIS_WEEK] = to_set(i in due_this_week for i in ids)
         self.book_known = True
+
+    # -- the huskelapps ----------------------------------------------------------------------------
+    def set_huskelapp_colours(self, colour_of: Mapping[Any, str]) -> None:
+        """The youths (ids) with a huskelapp, each with its colour category ("" for none)."""
+        found = [colour_of.get(r.id) for r in self.rows]
+        self._sets[HUSKELAPP] = to_set(c is not None for c in found)
+        self._colour_sets = {c: to_set(f == c for f in found) for c in COLOURS}
+
+    def colour_set(self, colour: str) -> int:
+        return self._colour_sets.get(colour, 0)
 
     # -- single facets -----------------------------------------------------------------------------
     def status_set(self, key: str, state: FilterState) -> int:
@@ -122,34 +182,55 @@ class PortfolioFacets:
         return found
 
     # -- combined ----------------------------------------------------------------------------------
-    def _base(self, state: FilterState) -> int:
-        """Age and veileder: the filters that are not status filters."""
-        return self.age_set(state.age_from, state.age_to) & self.veileder_set(state.veileder)
+    def _dimensions(self, state: FilterState, search: int | None = None) -> dict[str, int]:
+        """One row set per chosen filter (a counted option is combined with all the *other* ones)."""
+        closed = self._sets[CLOSED]
+        dims = {
+            "age": self.age_set(state.age_from, state.age_to),
+            "veileder": self.veileder_set(state.veileder),
+            CLOSED: closed if CLOSED in state.statuses else self.all ^ closed,
+        }
+        if search is not None:
+            dims["search"] = search
+        if state.huskelapp:
+            dims[HUSKELAPP] = self._sets[HUSKELAPP]
+        if state.colours:
+            union = 0
+            for colour in state.colours:
+                union |= self.colour_set(colour)
+            dims["colours"] = union
+        for key in state.statuses:
+            if key != CLOSED:
+                dims[key] = self.status_set(key, state)
+        return dims
+
+    def _without(self, dims: dict[str, int], name: str) -> int:
+        rows = self.all
+        for key, value in dims.items():
+            if key != name:
+                rows &= value
+        return rows
 
     def selected(self, state: FilterState) -> int:
         """The rows that pass every filter of ``state`` (the search is applied separately)."""
-        chosen = self._base(state)
-        closed = self._sets[CLOSED]
-        chosen &= closed if CLOSED in state.statuses else self.all ^ closed
-        for key in state.statuses:
-            if key != CLOSED:
-                chosen &= self.status_set(key, state)
-        return chosen
+        return self._without(self._dimensions(state), "")
 
     def counts(self, state: FilterState, search: int | None = None) -> dict[str, int]:
-        """Per status filter, how many rows it would show together with every *other* chosen filter."""
-        base = self._base(state)
-        if search is not None:
-            base &= search
-        closed = self._sets[CLOSED]
-        sets = {key: self.status_set(key, state) for key in STATUSES}
-        out: dict[str, int] = {}
-        for key in STATUSES:
-            rows = base & sets[key]
-            if key != CLOSED:
-                rows &= closed if CLOSED in state.statuses else self.all ^ closed
-            for other in state.statuses:
-                if other != key and other != CLOSED:
-                    rows &= sets[other]
-            out[key] = rows.bit_count()
+        """Per status filter, how many rows it would show together with every *other* chosen filter
+        (and the search); also ``HUSKELAPP``."""
+        dims = self._dimensions(state, search)
+        out = {key: (self._without(dims, key) & self.status_set(key, state)).bit_count() for key in STATUSES}
+        out[HUSKELAPP] = (self._without(dims, HUSKELAPP) & self._sets[HUSKELAPP]).bit_count()
         return out
+
+    def colour_counts(self, state: FilterState, search: int | None = None) -> dict[str, int]:
+        """Per colour category, how many rows it would show with every other chosen filter."""
+        base = self._without(self._dimensions(state, search), "colours")
+        return {c: (base & self.colour_set(c)).bit_count() for c in COLOURS}
+
+    def veileder_counts(
+        self, state: FilterState, initials: Iterable[str | None], search: int | None = None
+    ) -> dict[str | None, int]:
+        """Per veileder (None: all), how many rows choosing them would show with the other filters."""
+        base = self._without(self._dimensions(state, search), "veileder")
+        return {v: (base & self.veileder_set(v)).bit_count() for v in initials}

@@ -1,7 +1,9 @@
-"""The portfolio's filter panel: status filters with live counts, age, counsellor, and "Show all".
+"""The portfolio's filter panel: saved filters, status filters with live counts, age, counsellor,
+huskelapp and its colour categories, and "Show all".
 
 A side column, as in NAV's Oversikten: one tick box per status filter with its count to the right
-(how many youths it would show together with every other chosen filter and the search text).
+(how many youths it would show together with every other chosen filter and the search text). The
+saved filters ("Mine filter") are kept by the portfolio view; this panel only offers them.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,18 +23,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from navdesk.i18n import _
+from navdesk.services.huskelapp import COLOURS
+from navdesk.ui.dialogs.huskelapp import category_icon, category_name
 from navdesk.ui.models.portfolio_filter import (
     ALL_VEILEDERE,
     BOOK_STATUSES,
     CLOSED,
     DEFAULT_NO_CONTACT_DAYS,
     DUE_THIS_WEEK,
+    HUSKELAPP,
     MEETING_TODAY,
     NEW,
     NEW_DAYS,
@@ -42,6 +51,29 @@ from navdesk.ui.models.portfolio_filter import (
     UNASSIGNED,
     FilterState,
 )
+
+COUNT_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # a counsellor's count in the counsellor list
+
+
+class _CountDelegate(QStyledItemDelegate):
+    """Draws each counsellor's number of youths right-aligned in the counsellor list."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(COUNT_ROLE)
+        if count is None:
+            return
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(option.palette.highlightedText().color())
+        painter.drawText(
+            option.rect.adjusted(0, 0, -8, 0),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(count),
+        )  # fmt: skip
+        painter.restore()
+
 
 AGE_PRESETS: tuple[tuple[int | None, int | None], ...] = ((None, 19), (20, 24), (25, 29))
 _AGE_OPEN = 15  # the spin boxes' lowest value, shown as "–": no bound
@@ -77,10 +109,17 @@ def _tips() -> dict[str, str]:
 
 
 class PortfolioFilters(QWidget):
-    """The filter column; ``changed`` is emitted with the new :class:`FilterState` after every choice."""
+    """The filter column; ``changed`` is emitted with the new :class:`FilterState` after every choice.
+
+    The saved-filter controls only ask: ``save_requested``, ``saved_chosen(name)`` and
+    ``delete_requested(name)`` are handled by the portfolio view, which keeps the saved filters.
+    """
 
     changed = Signal(object)
     show_all_requested = Signal()
+    save_requested = Signal()
+    saved_chosen = Signal(str)
+    delete_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +127,25 @@ class PortfolioFilters(QWidget):
         self._book_known = False
         self._quiet = False
         self._tips = _tips()
+
+        # saved filters ("Mine filter")
+        self.saved_combo = QComboBox()
+        self.saved_combo.setAccessibleName(_("Saved filters"))
+        self.saved_combo.setToolTip(_("Choose one of your saved filters (search text and filters)."))
+        self.saved_combo.setMinimumContentsLength(12)
+        self.saved_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.saved_combo.activated.connect(self._on_saved_chosen)
+        self.save_button = QPushButton(_("Save …"))
+        self.save_button.setToolTip(_("Save the search text and the filters under a name."))
+        self.save_button.clicked.connect(self.save_requested)
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setToolTip(_("Delete the chosen saved filter."))
+        self.delete_button.clicked.connect(self._on_delete)
+        saved_buttons = QHBoxLayout()
+        saved_buttons.setSpacing(4)
+        saved_buttons.addWidget(self.save_button)
+        saved_buttons.addWidget(self.delete_button)
+        self.set_saved_names([])
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -107,9 +165,7 @@ class PortfolioFilters(QWidget):
             check = QCheckBox(labels[key])
             check.setToolTip(self._tips[key])
             check.toggled.connect(lambda on, key=key: self._on_status(key, on))
-            count = QLabel("")
-            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            count.setMinimumWidth(self.fontMetrics().horizontalAdvance("00000"))
+            count = self._count_label()
             grid.addWidget(check, row, 0)
             grid.addWidget(count, row, 1)
             self.checks[key] = check
@@ -157,9 +213,36 @@ class PortfolioFilters(QWidget):
         # counsellor
         self.veileder_combo = QComboBox()
         self.veileder_combo.setAccessibleName(_("Counsellor"))
+        self.veileder_combo.setToolTip(
+            _("The number beside each counsellor: their youths with the other filters.")
+        )
+        self.veileder_combo.setItemDelegate(_CountDelegate(self.veileder_combo))
         self.veileder_combo.addItem(_("All"), ALL_VEILEDERE)
         self.veileder_combo.currentIndexChanged.connect(self._on_veileder)
         self._me: str | None = None
+
+        # huskelapp and its colour categories
+        self.huskelapp_check = QCheckBox(_("Has a huskelapp"))
+        self.huskelapp_check.setToolTip(_("Only youths you have written a huskelapp for."))
+        self.huskelapp_check.toggled.connect(self._on_huskelapp)
+        self.count_labels[HUSKELAPP] = self._count_label()
+        huskelapp_row = QHBoxLayout()
+        huskelapp_row.addWidget(self.huskelapp_check, 1)
+        huskelapp_row.addWidget(self.count_labels[HUSKELAPP])
+        self.colour_buttons: dict[str, QToolButton] = {}
+        colour_grid = QGridLayout()
+        colour_grid.setSpacing(4)
+        for i, colour in enumerate(COLOURS):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setIcon(category_icon(colour))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setToolTip(_("Category: {name}").format(name=category_name(colour)))
+            button.setAccessibleName(category_name(colour))
+            button.toggled.connect(lambda on, colour=colour: self._on_colour(colour, on))
+            colour_grid.addWidget(button, i // 3, i % 3)
+            self.colour_buttons[colour] = button
 
         self.show_all_button = QPushButton(_("Show all"))
         self.show_all_button.setToolTip(
@@ -171,6 +254,10 @@ class PortfolioFilters(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._heading(_("Saved filters")))
+        layout.addWidget(self.saved_combo)
+        layout.addLayout(saved_buttons)
+        layout.addSpacing(8)
         layout.addWidget(self._heading(_("Status")))
         layout.addLayout(grid)
         layout.addSpacing(8)
@@ -180,10 +267,15 @@ class PortfolioFilters(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self._heading(_("Counsellor")))
         layout.addWidget(self.veileder_combo)
+        layout.addSpacing(8)
+        layout.addWidget(self._heading(_("Huskelapp")))
+        layout.addLayout(huskelapp_row)
+        layout.addLayout(colour_grid)
         layout.addSpacing(12)
         layout.addWidget(self.show_all_button)
         layout.addStretch(1)
         self.set_book_known(False)
+        self.set_colour_counts({})
 
     # -- building ----------------------------------------------------------------------------------
     def _heading(self, text: str) -> QLabel:
@@ -192,6 +284,12 @@ class PortfolioFilters(QWidget):
         font.setBold(True)
         label.setFont(font)
         return label
+
+    def _count_label(self) -> QLabel:
+        count = QLabel("")
+        count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        count.setMinimumWidth(self.fontMetrics().horizontalAdvance("00000"))
+        return count
 
     def _age_spin(self, name: str) -> QSpinBox:
         spin = QSpinBox()
@@ -206,6 +304,27 @@ class PortfolioFilters(QWidget):
     # -- state -------------------------------------------------------------------------------------
     def state(self) -> FilterState:
         return self._state
+
+    def set_state(self, state: FilterState) -> None:
+        """Show and apply this state (a saved filter, or the one remembered from last time)."""
+        self._quiet = True
+        try:
+            for key, check in self.checks.items():
+                check.setChecked(key in state.statuses)
+            self.days_spin.setValue(state.no_contact_days)
+            self.age_from.setValue(state.age_from if state.age_from is not None else _AGE_OPEN)
+            self.age_to.setValue(state.age_to if state.age_to is not None else _AGE_OPEN)
+            for button, preset in zip(self.age_buttons, AGE_PRESETS, strict=True):
+                button.setChecked((state.age_from, state.age_to) == preset)
+            self._add_veileder(state.veileder)
+            self.veileder_combo.setCurrentIndex(max(self.veileder_combo.findData(state.veileder), 0))
+            self.huskelapp_check.setChecked(state.huskelapp)
+            for colour, button in self.colour_buttons.items():
+                button.setChecked(colour in state.colours)
+        finally:
+            self._quiet = False
+        self.checks[NO_CONTACT].setText(_labels(state.no_contact_days)[NO_CONTACT])
+        self._set(state)
 
     def set_status(self, key: str, on: bool) -> None:
         self.checks[key].setChecked(on)
@@ -224,7 +343,10 @@ class PortfolioFilters(QWidget):
         self.veileder_combo.setCurrentIndex(max(index, 0))
 
     def set_veiledere(self, initials: Sequence[str], me: str | None = None) -> None:
-        """The counsellors to choose from (``me``: the signed-in user, offered as "Mine")."""
+        """The counsellors to choose from (``me``: the signed-in user, offered as "Mine").
+
+        A counsellor already chosen stays in the list (with 0 youths) even if nobody has them now.
+        """
         current = self._state.veileder
         self._me = me
         self._quiet = True
@@ -236,11 +358,21 @@ class PortfolioFilters(QWidget):
                 combo.addItem(_("Mine ({initials})").format(initials=me), me)
             for each in sorted(set(initials) - {"", me}):
                 combo.addItem(each, each)
+            self._add_veileder(current)
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
         finally:
             self._quiet = False
         self._set(replace(self._state, veileder=self.veileder_combo.currentData()))
+
+    def _add_veileder(self, initials: str | None) -> None:
+        if initials and self.veileder_combo.findData(initials) < 0:
+            self.veileder_combo.addItem(initials, initials)
+
+    def veiledere(self) -> list[str | None]:
+        """The choices of the counsellor list (None: all)."""
+        combo = self.veileder_combo
+        return [combo.itemData(i) for i in range(combo.count())]
 
     def reset(self) -> None:
         """Every filter off (the number of days for "no contact" is kept)."""
@@ -252,6 +384,9 @@ class PortfolioFilters(QWidget):
             self.age_to.setValue(_AGE_OPEN)
             self.veileder_combo.setCurrentIndex(0)
             for button in self.age_buttons:
+                button.setChecked(False)
+            self.huskelapp_check.setChecked(False)
+            for button in self.colour_buttons.values():
                 button.setChecked(False)
         finally:
             self._quiet = False
@@ -275,9 +410,67 @@ class PortfolioFilters(QWidget):
                 continue
             label.setText(str(counts.get(key, 0)))
 
+    def set_colour_counts(self, counts: dict[str, int]) -> None:
+        for colour, button in self.colour_buttons.items():
+            button.setText(str(counts.get(colour, 0)))
+
+    def colour_count(self, colour: str) -> int:
+        return int(self.colour_buttons[colour].text() or 0)
+
+    def set_veileder_counts(self, counts: dict[str | None, int]) -> None:
+        combo = self.veileder_combo
+        for i in range(combo.count()):
+            count = counts.get(combo.itemData(i))
+            if combo.itemData(i, COUNT_ROLE) != count:
+                combo.setItemData(i, count, COUNT_ROLE)
+
+    def veileder_count(self, initials: str | None) -> int | None:
+        index = self.veileder_combo.findData(initials)
+        return None if index < 0 else self.veileder_combo.itemData(index, COUNT_ROLE)
+
     def count_of(self, key: str) -> int | None:
         text = self.count_labels[key].text()
         return int(text) if text.isdigit() else None
+
+    # -- saved filters -----------------------------------------------------------------------------
+    def set_saved_names(self, names: Sequence[str], current: str | None = None) -> None:
+        """The saved filters to offer; ``current`` is shown as chosen (None: none is)."""
+        combo = self.saved_combo
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            combo.addItem(_("Choose a saved filter …") if names else _("No saved filters yet"), None)
+            for name in names:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        finally:
+            combo.blockSignals(False)
+        combo.setEnabled(bool(names))
+        self.delete_button.setEnabled(current is not None)
+
+    def show_saved(self, name: str | None) -> None:
+        """Show which saved filter the current choices are (None: none of them)."""
+        combo = self.saved_combo
+        index = combo.findData(name) if name is not None else 0
+        if combo.currentIndex() != max(index, 0):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.delete_button.setEnabled(name is not None and index > 0)
+
+    def saved_name(self) -> str | None:
+        return self.saved_combo.currentData()
+
+    def _on_saved_chosen(self, index: int) -> None:
+        name = self.saved_combo.itemData(index)
+        self.delete_button.setEnabled(name is not None)
+        if name is not None:
+            self.saved_chosen.emit(name)
+
+    def _on_delete(self) -> None:
+        name = self.saved_combo.currentData()
+        if name is not None:
+            self.delete_requested.emit(name)
 
     # -- reactions ---------------------------------------------------------------------------------
     def _set(self, state: FilterState) -> None:
@@ -291,7 +484,8 @@ class PortfolioFilters(QWidget):
 
     def _on_days(self, days: int) -> None:
         self.checks[NO_CONTACT].setText(_labels(days)[NO_CONTACT])
-        self._set(replace(self._state, no_contact_days=days))
+        if not self._quiet:
+            self._set(replace(self._state, no_contact_days=days))
 
     def _on_preset(self, lo: int | None, hi: int | None, on: bool) -> None:
         if on:
@@ -311,6 +505,14 @@ class PortfolioFilters(QWidget):
     def _on_veileder(self, _index: int) -> None:
         if not self._quiet:
             self._set(replace(self._state, veileder=self.veileder_combo.currentData()))
+
+    def _on_huskelapp(self, on: bool) -> None:
+        if not self._quiet:
+            self._set(replace(self._state, huskelapp=on))
+
+    def _on_colour(self, colour: str, on: bool) -> None:
+        if not self._quiet:
+            self._set(self._state.with_colour(colour, on))
 
     def _on_show_all(self) -> None:
         self.reset()
