@@ -92,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
     )
-    export.add_argument("--what", dest="ics_what", choices=["deadlines"], default="deadlines",
-                        help=_("with ics: what goes in the calendar (default: deadlines)"))  # fmt: skip
+    export.add_argument("--what", dest="ics_what", choices=["deadlines", "meetings"], default="deadlines",
+                        help=_("with ics: what goes in the calendar: deadlines (default) or meetings from "
+                               "--today on"))  # fmt: skip
     export.add_argument(
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
@@ -341,7 +342,33 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_meetings_ics(args: argparse.Namespace, out: Path) -> int:
+    """``export ics --what meetings``: meetings from --today on, titled with the youth's initials only."""
+    from navdesk.calendar import write_meetings_ics
+    from navdesk.db.engine import translate_error
+
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            try:
+                count = write_meetings_ics(session, actor, out, since=args.today or date.today())
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "format": "ics", "count": count, "encrypted": False})
+    else:
+        print(ngettext("{n} meeting written to {out}.", "{n} meetings written to {out}.", count).format(
+            n=count, out=out))  # fmt: skip
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def _export_ics(args: argparse.Namespace, out: Path) -> int:
+    if args.ics_what == "meetings":
+        return _export_meetings_ics(args, out)
     from navdesk.calendar_export import deadlines_calendar, write_atomically
     from navdesk.db.engine import translate_error
     from navdesk.services import audit, deadlines

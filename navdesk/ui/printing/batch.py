@@ -1,0 +1,106 @@
+"""Printing many summaries in one go ("all held meetings today / this week"), with progress and cancel."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from navdesk.calendar_export import write_atomically
+from navdesk.documents.summary import SummaryOptions, render_summary, summary_language
+from navdesk.domain.text import OSLO
+from navdesk.errors import UserError
+from navdesk.i18n import _, ngettext
+from navdesk.services import journal
+from navdesk.services.summaries import summary_data, user_label
+from navdesk.ui.printing import native
+from navdesk.ui.printing.output import PagePainter, file_names, prints_to_file
+
+
+def held_meeting_ids(database: Any, which: str, today: date | None = None) -> list[uuid.UUID]:
+    """The held meetings today (``"today"``) or this week (``"week"``), for :func:`print_summaries`."""
+    with database.session() as session:
+        return journal.held_meetings_in(session, which, today or datetime.now(OSLO).date())
+
+
+def render_for_print(database: Any, actor: Any, meeting_id: uuid.UUID, today: date) -> tuple[bytes, Any, str]:
+    """One summary as the batch prints it: full, the default sections, the youth's målform."""
+    with database.session() as session:
+        data = summary_data(session, meeting_id)
+        options = SummaryOptions(
+            printed_by=user_label(session, actor.user_id, actor.initials), printed_on=today
+        )
+    return render_summary(data, options), data, summary_language(data, options)
+
+
+def print_summaries(
+    parent: QWidget | None,
+    database: Any,
+    actor: Any,
+    meeting_ids: Sequence[uuid.UUID],
+    *,
+    today: date | None = None,
+) -> int:
+    """Print the meetings' summaries as one print job (the system print dialog once); the number printed.
+
+    A progress dialog shows how far it has come; Cancel stops after the summary being printed, so no
+    summary is cut off half-way. Printing to a file writes one PDF per summary (``name-01.pdf`` …).
+    """
+    ids = list(meeting_ids)
+    if not ids:
+        native.show_info(parent, _("There are no meeting summaries to print."))
+        return 0
+    today = today or datetime.now(OSLO).date()
+    printer = native.ask_printer(parent)
+    if printer is None:
+        return 0
+    to_file = prints_to_file(printer)
+    names = file_names(Path(printer.outputFileName()), len(ids)) if to_file else []
+    progress = QProgressDialog(_("Printing meeting summaries …"), _("Cancel"), 0, len(ids), parent)
+    progress.setWindowTitle(_("Print meeting summaries"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setValue(0)
+    pages = PagePainter(printer)
+    done = 0
+    error = ""
+    try:
+        for i, meeting_id in enumerate(ids):
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                break
+            progress.setLabelText(_("Printing summary {n} of {total} …").format(n=i + 1, total=len(ids)))
+            pdf, data, lang = render_for_print(database, actor, meeting_id, today)
+            if progress.wasCanceled():
+                break
+            if to_file:
+                write_atomically(pdf, names[i])
+            else:
+                pages.add(pdf)
+            with database.session() as session, session.begin():
+                journal.record_print(
+                    session, actor, meeting_id, data.youth_id, target=names[i].name if to_file else "printer",
+                    variant="full", lang=lang, sensitive=False,
+                )  # fmt: skip
+            done += 1
+            progress.setValue(done)
+    except (OSError, UserError) as exc:
+        error = str(exc)
+    finally:
+        pages.finish()
+        progress.close()
+        progress.deleteLater()
+    if error:
+        native.show_error(parent, _("Printing stopped: {error}").format(error=error))
+    elif done < len(ids):
+        native.show_info(parent, _("Printing cancelled after {done} of {total} summaries.").format(
+            done=done, total=len(ids)))  # fmt: skip
+    else:
+        native.show_info(parent, ngettext("{n} meeting summary printed.", "{n} meeting summaries printed.",
+                                          done).format(n=done))  # fmt: skip
+    return done

@@ -1,0 +1,65 @@
+"""Every system dialog the printing screens open, one small function each (tests replace these).
+
+Callers use them through this module (``native.ask_printer(...)``), so replacing an attribute here
+replaces it everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from navdesk.i18n import _
+
+
+def ask_printer(parent: QWidget | None, pages: int = 0) -> QPrinter | None:
+    """The system print dialog; the chosen printer, or ``None`` when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(_("Meeting summary"))
+    if pages:
+        printer.setFromTo(1, pages)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_("Print meeting summary"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save the PDF (the title says the file is not encrypted); ``None`` when cancelled."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save as PDF – the file is NOT encrypted"), suggested, _("PDF document (*.pdf)")
+    )
+    if chosen and not chosen.lower().endswith(".pdf"):
+        chosen += ".pdf"
+    return chosen or None
+
+
+def ask_ics_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save the calendar file (the title says it is not encrypted); ``None`` when cancelled."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save calendar file – the file is NOT encrypted"), suggested, _("Calendar file (*.ics)")
+    )
+    if chosen and not chosen.lower().endswith(".ics"):
+        chosen += ".ics"
+    return chosen or None
+
+
+def ask_recording(parent: QWidget | None, meeting_day: date, today: date) -> tuple[date, str] | None:
+    """The "Mark as recorded" dialog: (date, system), or ``None`` when cancelled."""
+    from navdesk.ui.printing.record_dialog import RecordDialog
+
+    dialog = RecordDialog(meeting_day, today, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.value()
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, _("Could not finish"), text)
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, _("NavDesk"), text)
