@@ -4,6 +4,10 @@ docs/screenshots/main-window.png  the main window at 1280×800 over the demo off
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
 docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
 docs/screenshots/frister-regler.png  the office's rules for deadlines (as an admin), the 8-week rule selected
+docs/screenshots/record-oversikt.png the youth record (Oversikt) of a youth with an open period
+docs/screenshots/record-frister.png  the same record's Frister tab
+docs/screenshots/youth-form.png    the new-youth form, partly filled in, one field wrong
+docs/screenshots/portfolio-huskelapp.png  the portfolio with huskelapp notes and the column menu open
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -15,6 +19,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # the dialog shows the passphrase path
@@ -68,6 +73,10 @@ def main() -> int:
         app.processEvents()
         rules.grab().save(str(OUT / "frister-regler.png"))
         rules.close()
+
+        window.show_screen("portfolio")
+        _shoot_record_and_form(app, window)
+        _shoot_huskelapp(app, window, db, actor)
         window.close()
         db.close()
 
@@ -82,9 +91,56 @@ def main() -> int:
         app.processEvents()
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
-    names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png")
+    names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
+             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
+
+
+def _shoot_record_and_form(app: object, window: object) -> None:
+    from navdesk.ui.dialogs.youth_form import YouthForm
+    from navdesk.ui.models.portfolio_model import OBJECT_ROLE
+
+    w: Any = window
+    rows = [w.portfolio.model.index(r, 0).data(OBJECT_ROLE) for r in range(w.portfolio.model.rowCount())]
+    youth = next(r for r in rows if r.registered is not None and r.last_contact is not None)
+    record = w.open_record(youth.id)
+    record.resize(1180, 800)
+    app.processEvents()  # type: ignore[attr-defined]
+    record.grab().save(str(OUT / "record-oversikt.png"))
+    record.tabs.setCurrentWidget(record.deadlines)
+    app.processEvents()  # type: ignore[attr-defined]
+    record.grab().save(str(OUT / "record-frister.png"))
+    record.close()
+
+    form = YouthForm(w.database, w.actor, parent=w)
+    form.first_name_edit.setText("Åse")
+    form.last_name_edit.setText("Ødegård")
+    form.fnr_edit.setText("01010750160")
+    form.email_edit.setText("ase@")
+    form.show()
+    app.processEvents()  # type: ignore[attr-defined]
+    form.grab().save(str(OUT / "youth-form.png"))
+    form.close()
+
+
+def _shoot_huskelapp(app: object, window: object, db: object, actor: object) -> None:
+    from datetime import date, timedelta
+
+    from navdesk.services import huskelapp
+
+    w: Any = window
+    rows = w.portfolio.model.rows()
+    notes = [("Ring om sommerjobben", "green"), ("Søknad lærlingplass – følg opp", "blue"),
+             ("Ta med CV til neste møte", "yellow"), ("Spør om førerkort", "purple")]  # fmt: skip
+    with db.session() as s, s.begin():  # type: ignore[attr-defined]
+        for row, (text, colour) in zip(rows[::7], notes, strict=False):
+            huskelapp.save_huskelapp(s, actor, row.id, text=text, colour=colour, due=date.today() + timedelta(days=3),
+                                     today=date.today())  # fmt: skip
+    w.portfolio.reload()
+    w.portfolio.view.selectRow(1)
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "portfolio-huskelapp.png"))
 
 
 if __name__ == "__main__":

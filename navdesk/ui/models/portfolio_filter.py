@@ -16,6 +16,7 @@ from typing import Any
 
 from navdesk.domain.portfolio import YouthRow
 from navdesk.services.huskelapp import COLOURS
+from navdesk.services.portfolio_facets import FACETS, MULTI_VALUED, Facets
 
 # the status filters, in the order they are shown
 NEW, UNASSIGNED, OVERDUE, DUE_THIS_WEEK, NO_CONTACT, NOT_IN_ACTIVITY, MEETING_TODAY, CLOSED = (
@@ -39,7 +40,8 @@ def to_set(flags: Iterable[bool | int]) -> int:
 @dataclass(frozen=True)
 class FilterState:
     """What the veileder chose: status filters (AND), days for "no contact", an age range, a veileder,
-    "has a huskelapp" and huskelapp colour categories (OR among them).
+    "has a huskelapp", huskelapp colour categories (OR among them) and one value of each of the youth
+    facets (innsatsgruppe, hovedmål, ytelse, school status, tag).
 
     ``CLOSED`` is a switch rather than a narrowing: without it only the youths with an open follow-up
     period are shown (as Oversikten shows the active users), with it only the sleeping and closed ones.
@@ -52,6 +54,21 @@ class FilterState:
     veileder: str | None = ALL_VEILEDERE  # initials; "" = unassigned
     huskelapp: bool = False  # only youths with one of my huskelapps
     colours: frozenset[str] = frozenset()  # huskelapp colour categories (any of them)
+    # one value of each of navdesk.services.portfolio_facets.FACETS (None: any; "": none recorded)
+    innsatsgruppe: str | None = None
+    hovedmal: str | None = None
+    ytelse: str | None = None  # a ytelse code, running today
+    school_status: str | None = None
+    tag: str | None = None
+
+    def facet(self, name: str) -> str | None:
+        """The chosen value of one of :data:`FACETS` (None: any)."""
+        value: str | None = getattr(self, name)
+        return value
+
+    def facets_chosen(self) -> int:
+        """How many of :data:`FACETS` narrow the rows."""
+        return sum(getattr(self, name) is not None for name in FACETS)
 
     def with_status(self, key: str, on: bool) -> FilterState:
         statuses = self.statuses | {key} if on else self.statuses - {key}
@@ -94,7 +111,9 @@ class FilterState:
                     isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99
                 ):
                     values[f.name] = value
-            elif f.name == "veileder" and (value is None or isinstance(value, str)):
+            elif f.name in ("veileder", *FACETS) and (
+                value is None or (isinstance(value, str) and len(value) <= 200)
+            ):
                 values[f.name] = value
         return cls(**values)
 
@@ -114,7 +133,9 @@ class PortfolioFacets:
     _contact_days: list[int] = field(default_factory=list)
     _veileder_of: list[str] = field(default_factory=list)
     _cache: dict[Any, int] = field(default_factory=dict)
+    _facet_sets: dict[str, dict[str, int]] = field(default_factory=dict)
     book_known: bool = False
+    facets_known: bool = False
 
     def __post_init__(self) -> None:
         rows, today = self.rows, self.today
@@ -149,6 +170,44 @@ class PortfolioFacets:
         found = [colour_of.get(r.id) for r in self.rows]
         self._sets[HUSKELAPP] = to_set(c is not None for c in found)
         self._colour_sets = {c: to_set(f == c for f in found) for c in COLOURS}
+
+    # -- the youth facets (innsatsgruppe, hovedmål, ytelse, school status, tags) ------------------------
+    def set_youth_facets(self, facets: Facets) -> None:
+        """The facts of the youths (:func:`navdesk.services.portfolio_facets.portfolio_facets`): one row
+        set per value of each facet; "" is the set of the rows without the fact."""
+        n = self.n
+        keys = [r.id.hex for r in self.rows]
+        out: dict[str, dict[str, int]] = {}
+        for name in FACETS:
+            empty: Any = () if name in MULTI_VALUED else ""  # the value of a row without the fact
+            found: list[Any] = [v or empty for v in map(facets.by_facet(name).get, keys)]
+            flags: dict[Any, bytearray] = {}  # by value (by tuple of values for the multi-valued ones)
+            for i, value in enumerate(found):
+                flag = flags.get(value)
+                if flag is None:
+                    flag = flags[value] = bytearray(n)
+                flag[i] = 1
+            sets = {value: int.from_bytes(flag, "big") for value, flag in flags.items()}
+            if name in MULTI_VALUED:  # by tuple of values: a row is in the set of each of its values
+                single: dict[str, int] = {}
+                for several, rows in sets.items():
+                    for value in several or ("",):
+                        single[value] = single.get(value, 0) | rows
+                out[name] = single
+            else:
+                out[name] = sets
+        self._facet_sets = out
+        self.facets_known = True
+
+    def facet_values(self, name: str) -> list[str]:
+        """The values of one facet that some row has ("" if some row has none), in no particular order."""
+        return list(self._facet_sets.get(name, {}))
+
+    def facet_set(self, name: str, value: str | None) -> int:
+        """The rows with this value of the facet (None, or the facts not yet known: every row)."""
+        if value is None or not self.facets_known:
+            return self.all
+        return self._facet_sets.get(name, {}).get(value, 0)
 
     def colour_set(self, colour: str) -> int:
         return self._colour_sets.get(colour, 0)
@@ -202,6 +261,11 @@ class PortfolioFacets:
         for key in state.statuses:
             if key != CLOSED:
                 dims[key] = self.status_set(key, state)
+        if self.facets_known:
+            for name in FACETS:
+                value = state.facet(name)
+                if value is not None:
+                    dims["facet:" + name] = self.facet_set(name, value)
         return dims
 
     def _without(self, dims: dict[str, int], name: str) -> int:
@@ -234,3 +298,15 @@ class PortfolioFacets:
         """Per veileder (None: all), how many rows choosing them would show with the other filters."""
         base = self._without(self._dimensions(state, search), "veileder")
         return {v: (base & self.veileder_set(v)).bit_count() for v in initials}
+
+    def facet_counts(self, state: FilterState, search: int | None = None) -> dict[str, dict[str | None, int]]:
+        """Per facet and value (None: any), how many rows choosing it would show with the other filters."""
+        dims = self._dimensions(state, search)
+        out: dict[str, dict[str | None, int]] = {}
+        for name in FACETS:
+            base = self._without(dims, "facet:" + name)
+            counts: dict[str | None, int] = {None: base.bit_count()}
+            for value, rows in self._facet_sets.get(name, {}).items():
+                counts[value] = (base & rows).bit_count()
+            out[name] = counts
+        return out

@@ -6,7 +6,9 @@ per column, on the first sort by that column, and cached until the rows change. 
 the deadline columns when :meth:`PortfolioModel.set_deadlines` hands over the deadline book.
 
 The signed-in user's huskelapps (:mod:`navdesk.services.huskelapp`) are kept beside the rows, by youth
-id (:meth:`PortfolioModel.set_huskelapper`), so a change to one updates one row. Every column has a
+id (:meth:`PortfolioModel.set_huskelapper`), so a change to one updates one row; so are the youths'
+filter facts (innsatsgruppe, hovedmål, ytelse, school status, tags: :meth:`PortfolioModel.set_youth_facets`,
+from :mod:`navdesk.services.portfolio_facets`), read after the first paint. Every column has a
 stable key (:data:`COLUMN_KEYS`) under which the user's column choices are remembered.
 """
 
@@ -23,6 +25,7 @@ from navdesk.domain.portfolio import YouthRow
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.huskelapp import COLOURS, Huskelapp
+from navdesk.services.portfolio_facets import Facets
 from navdesk.ui.models.portfolio_filter import PortfolioFacets
 from navdesk.ui.models.sort_keys import date_key, text_key
 
@@ -97,6 +100,7 @@ class PortfolioModel(QAbstractTableModel):
         self._next: list[Any] = []  # the next open Deadline of each row (or None), once the book is known
         self._notes: dict[Any, Huskelapp] = {}  # my huskelapps by youth id
         self._position: dict[Any, int] = {}  # youth id -> source row, built when first needed
+        self._youth_facets: Facets | None = None  # the youths' filter facts, once read
         self.facets = PortfolioFacets([], self._today, [])
 
     # -- data in -----------------------------------------------------------------------------------
@@ -113,7 +117,19 @@ class PortfolioModel(QAbstractTableModel):
             self._apply_book(self._book)
         if self._notes:
             self.facets.set_huskelapp_colours({k: v.colour for k, v in self._notes.items()})
+        if self._youth_facets is not None:
+            self.facets.set_youth_facets(self._youth_facets)
         self.endResetModel()
+
+    # -- the youths' filter facts --------------------------------------------------------------------
+    def set_youth_facets(self, facets: Facets) -> None:
+        """The youths' innsatsgruppe, hovedmål, ytelser, school status and tags, by youth id."""
+        self._youth_facets = facets
+        self.facets.set_youth_facets(facets)
+
+    def youth_facets(self) -> Facets | None:
+        """The youths' filter facts (None until read)."""
+        return self._youth_facets
 
     # -- huskelapps --------------------------------------------------------------------------------
     def set_huskelapper(self, notes: dict[Any, Huskelapp]) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,10 +67,11 @@ from navdesk.ui.models.portfolio_model import (
 from navdesk.ui.views.heading import screen_heading
 from navdesk.ui.views.portfolio_filters import PortfolioFilters
 
-# Initial widths (px) so dates are not cut; the user can resize them, the name column takes the rest.
+# Initial widths (px) so dates are not cut and names are readable at 1280 px (the name column takes the
+# rest: about 200 px); the user can resize them. The huskelapp's full text is in its tooltip.
 _WIDTHS = {
-    COL_AGE: 50, COL_VEILEDER: 90, COL_REGISTERED: 100, COL_LAST_CONTACT: 110, COL_NEXT_DEADLINE: 110,
-    COL_MUNICIPALITY: 130, COL_HUSKELAPP: 170, COL_HUSKELAPP_DUE: 110, COL_PHONE: 100, COL_BIRTH_DATE: 100,
+    COL_AGE: 50, COL_VEILEDER: 70, COL_REGISTERED: 100, COL_LAST_CONTACT: 100, COL_NEXT_DEADLINE: 100,
+    COL_MUNICIPALITY: 110, COL_HUSKELAPP: 110, COL_HUSKELAPP_DUE: 110, COL_PHONE: 100, COL_BIRTH_DATE: 100,
     COL_NEXT_MEETING: 110, COL_IN_ACTIVITY: 90, COL_DAYS_SINCE: 120,
 }  # fmt: skip
 SAVED_FILTERS_MAX = 50
@@ -218,6 +219,8 @@ class PortfolioView(QWidget):
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFixedWidth(self.filters.sizeHint().width() + side.verticalScrollBar().sizeHint().width() + 4)
         self.filter_area = side
+        # unfolding "More filters" (below the fold on a laptop screen) scrolls it into view
+        self.filters.more_button.toggled.connect(self._on_more_filters)
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -274,9 +277,34 @@ class PortfolioView(QWidget):
         self.model.set_deadlines(book)
 
     def attach_database(self, database: Any) -> None:
-        """The fully opened database (after a fast start): the huskelapps can be read now."""
+        """The fully opened database (after a fast start): the huskelapps and facts can be read now."""
         self._database = database
         self.load_huskelapper()
+        self.load_facets()
+
+    def load_facets(self) -> None:
+        """Read the youths' filter facts (innsatsgruppe, hovedmål, ytelse, school status, tags), kept
+        beside the rows by youth id, and offer the values that occur in "More filters"."""
+        if self._database is None:
+            return
+        from navdesk.services.portfolio_facets import FACETS, portfolio_facets
+
+        try:
+            with self._database.session() as session:
+                facets = portfolio_facets(session, self.model.today())
+        except RuntimeError:  # the database is still being opened (fast start): attach_database reads them
+            return
+        keep = [row.id for row in self.selected_rows()]
+        self.model.set_youth_facets(facets)
+        counted = self.model.facets
+        self.filters.set_facet_values(
+            {name: counted.facet_values(name) for name in FACETS}, facets.ytelse_labels
+        )
+        if self.filters.state().facets_chosen():
+            self.proxy.refilter()
+            self.select_youths(keep)
+        else:
+            self._update_count()
 
     def load_huskelapper(self) -> None:
         """Read the signed-in user's huskelapps (kept beside the rows, by youth id)."""
@@ -309,6 +337,7 @@ class PortfolioView(QWidget):
             rows = portfolio_rows(session, today=today)
         self.load(rows, today=today)
         self.load_huskelapper()
+        self.load_facets()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -724,6 +753,10 @@ class PortfolioView(QWidget):
     def _on_search(self, text: str) -> None:
         self.proxy.set_filter_text(text)
 
+    def _on_more_filters(self, on: bool) -> None:
+        if on:  # after the layout has made room for them
+            QTimer.singleShot(0, lambda: self.filter_area.ensureWidgetVisible(self.filters.more_box, 0, 0))
+
     def _on_filters(self, _state: FilterState) -> None:
         self.proxy.refilter()
 
@@ -740,6 +773,8 @@ class PortfolioView(QWidget):
         self.filters.set_counts(facets.counts(state, search))
         self.filters.set_colour_counts(facets.colour_counts(state, search))
         self.filters.set_veileder_counts(facets.veileder_counts(state, self.filters.veiledere(), search))
+        if facets.facets_known:
+            self.filters.set_facet_counts(facets.facet_counts(state, search))
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         if shown == total:

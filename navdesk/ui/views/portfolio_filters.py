@@ -1,5 +1,6 @@
 """The portfolio's filter panel: saved filters, status filters with live counts, age, counsellor,
-huskelapp and its colour categories, and "Show all".
+huskelapp and its colour categories, "More filters" (innsatsgruppe, hovedmål, ytelse, school status
+and tag, folded away unless one is chosen) and "Show all".
 
 A side column, as in NAV's Oversikten: one tick box per status filter with its count to the right
 (how many youths it would show together with every other chosen filter and the search text). The
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from navdesk.domain.enums import Hovedmal, Innsatsgruppe, SchoolStatus
 from navdesk.i18n import _
 from navdesk.services.huskelapp import COLOURS
+from navdesk.services.portfolio_facets import HOVEDMAL, INNSATSGRUPPE, SCHOOL_STATUS, TAG, YTELSE
 from navdesk.ui.dialogs.huskelapp import category_icon, category_name
 from navdesk.ui.models.portfolio_filter import (
     ALL_VEILEDERE,
@@ -51,6 +54,7 @@ from navdesk.ui.models.portfolio_filter import (
     UNASSIGNED,
     FilterState,
 )
+from navdesk.ui.models.sort_keys import text_key
 
 COUNT_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # a counsellor's count in the counsellor list
 
@@ -106,6 +110,33 @@ def _tips() -> dict[str, str]:
             "ticked; when it is ticked, only they are shown."
         ),
     }
+
+
+_ENUMS = {INNSATSGRUPPE: Innsatsgruppe, HOVEDMAL: Hovedmal, SCHOOL_STATUS: SchoolStatus}
+
+
+def _facet_labels() -> dict[str, str]:
+    return {
+        INNSATSGRUPPE: _("Innsatsgruppe"), HOVEDMAL: _("Main goal"), YTELSE: _("Benefit"),
+        SCHOOL_STATUS: _("School status"), TAG: _("Tags"),
+    }  # fmt: skip
+
+
+def _facet_tips() -> dict[str, str]:
+    return {
+        INNSATSGRUPPE: _("From the latest § 14 a decision of the open follow-up period."),
+        HOVEDMAL: _("From the latest § 14 a decision of the open follow-up period."),
+        YTELSE: _("Benefits running today."),
+        SCHOOL_STATUS: _("The latest school status."),
+        TAG: _("The youth's tags."),
+    }
+
+
+def _none_labels() -> dict[str, str]:
+    return {
+        INNSATSGRUPPE: _("None recorded"), HOVEDMAL: _("None recorded"), YTELSE: _("No running benefit"),
+        SCHOOL_STATUS: _("None recorded"), TAG: _("No tags"),
+    }  # fmt: skip
 
 
 class PortfolioFilters(QWidget):
@@ -244,6 +275,46 @@ class PortfolioFilters(QWidget):
             colour_grid.addWidget(button, i // 3, i % 3)
             self.colour_buttons[colour] = button
 
+        # more filters: the youth facets, one combo each, folded away unless one is chosen
+        self.more_button = QToolButton()
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setAutoRaise(True)
+        font = self.more_button.font()
+        font.setBold(True)
+        self.more_button.setFont(font)
+        self.more_button.setToolTip(_("Filter by innsatsgruppe, main goal, benefit, school status and tags."))
+        self.more_button.toggled.connect(self._on_more)
+        self.more_box = QWidget()
+        facet_grid = QGridLayout(self.more_box)
+        facet_grid.setContentsMargins(0, 0, 0, 0)
+        facet_grid.setHorizontalSpacing(6)
+        facet_grid.setVerticalSpacing(4)
+        facet_grid.setColumnStretch(1, 1)
+        self.facet_combos: dict[str, QComboBox] = {}
+        self.facet_labels: dict[str, QLabel] = {}
+        self._facet_values: dict[str, list[str]] = {}  # the values that occur, as last offered
+        self._ytelse_labels: dict[str, str] = {}
+        tips = _facet_tips()
+        for row_no, (name, text) in enumerate(_facet_labels().items()):
+            label = QLabel(text)
+            combo = QComboBox()
+            combo.setAccessibleName(text)
+            combo.setToolTip(tips[name])
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setItemDelegate(_CountDelegate(combo))
+            combo.addItem(_("All"), None)
+            combo.setEnabled(False)  # until the facts are read
+            combo.currentIndexChanged.connect(lambda _i, name=name: self._on_facet(name))
+            label.setBuddy(combo)
+            facet_grid.addWidget(label, row_no, 0)
+            facet_grid.addWidget(combo, row_no, 1)
+            self.facet_combos[name] = combo
+            self.facet_labels[name] = label
+        self.more_box.setVisible(False)
+        self._update_more_title()
+
         self.show_all_button = QPushButton(_("Show all"))
         self.show_all_button.setToolTip(
             _(
@@ -271,6 +342,9 @@ class PortfolioFilters(QWidget):
         layout.addWidget(self._heading(_("Huskelapp")))
         layout.addLayout(huskelapp_row)
         layout.addLayout(colour_grid)
+        layout.addSpacing(4)
+        layout.addWidget(self.more_button)
+        layout.addWidget(self.more_box)
         layout.addSpacing(12)
         layout.addWidget(self.show_all_button)
         layout.addStretch(1)
@@ -321,10 +395,15 @@ class PortfolioFilters(QWidget):
             self.huskelapp_check.setChecked(state.huskelapp)
             for colour, button in self.colour_buttons.items():
                 button.setChecked(colour in state.colours)
+            for name, combo in self.facet_combos.items():
+                self._add_facet_value(name, state.facet(name))
+                combo.setCurrentIndex(max(combo.findData(state.facet(name)), 0))
         finally:
             self._quiet = False
         self.checks[NO_CONTACT].setText(_labels(state.no_contact_days)[NO_CONTACT])
         self._set(state)
+        if state.facets_chosen():
+            self.more_button.setChecked(True)
 
     def set_status(self, key: str, on: bool) -> None:
         self.checks[key].setChecked(on)
@@ -388,6 +467,8 @@ class PortfolioFilters(QWidget):
             self.huskelapp_check.setChecked(False)
             for button in self.colour_buttons.values():
                 button.setChecked(False)
+            for combo in self.facet_combos.values():
+                combo.setCurrentIndex(0)
         finally:
             self._quiet = False
         self._set(FilterState(no_contact_days=self._state.no_contact_days))
@@ -431,6 +512,110 @@ class PortfolioFilters(QWidget):
     def count_of(self, key: str) -> int | None:
         text = self.count_labels[key].text()
         return int(text) if text.isdigit() else None
+
+    # -- more filters: the youth facets ------------------------------------------------------------
+    def facet_label(self, name: str, value: str) -> str:
+        """How a value of a facet is shown ("": none recorded)."""
+        if not value:
+            return _none_labels()[name]
+        enum = _ENUMS.get(name)
+        if enum is not None:
+            try:
+                return str(enum(value).label)
+            except ValueError:
+                return value
+        if name == YTELSE:
+            return self._ytelse_labels.get(value, value)
+        return value
+
+    def _ordered(self, name: str, values: Sequence[str]) -> list[str]:
+        """The values in the order offered: the enum's or the catalogue's, tags alphabetically; "" last."""
+        present = [v for v in values if v]
+        enum = _ENUMS.get(name)
+        if enum is not None:
+            order = {m.value: i for i, m in enumerate(enum)}
+        elif name == YTELSE:
+            order = {code: i for i, code in enumerate(self._ytelse_labels)}
+        else:
+            order = {}
+        present.sort(key=lambda v: (order.get(v, len(order)), text_key(self.facet_label(name, v))))
+        return present + ([""] if "" in values else [])
+
+    def set_facet_values(self, values: dict[str, Sequence[str]], ytelse_labels: dict[str, str]) -> None:
+        """The values that occur of each facet ("" if some youth has none), and the ytelse labels.
+
+        A value already chosen stays offered (with 0 youths) even if nobody has it now. A facet with no
+        value at all (e.g. no tags in the office) is hidden unless chosen.
+        """
+        self._ytelse_labels = dict(ytelse_labels)
+        self._quiet = True
+        try:
+            for name, combo in self.facet_combos.items():
+                current = self._state.facet(name)
+                offered = self._ordered(name, values.get(name, ()))
+                self._facet_values[name] = offered
+                combo.clear()
+                combo.addItem(_("All"), None)
+                for value in offered:
+                    combo.addItem(self.facet_label(name, value), value)
+                self._add_facet_value(name, current)
+                combo.setCurrentIndex(max(combo.findData(current), 0))
+                combo.setEnabled(True)
+                widest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                              for i in range(combo.count())), default=0)  # fmt: skip
+                combo.view().setMinimumWidth(widest + combo.fontMetrics().horizontalAdvance("00000") + 40)
+                shown = any(offered) or current is not None
+                combo.setVisible(shown)
+                self.facet_labels[name].setVisible(shown)
+        finally:
+            self._quiet = False
+
+    def _add_facet_value(self, name: str, value: str | None) -> None:
+        combo = self.facet_combos[name]
+        if value is not None and combo.findData(value) < 0:
+            combo.addItem(self.facet_label(name, value), value)
+
+    def set_facet(self, name: str, value: str | None) -> None:
+        """Choose a value of a facet (None: any)."""
+        combo = self.facet_combos[name]
+        self._add_facet_value(name, value)
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def facet_choices(self, name: str) -> list[str | None]:
+        """The choices of a facet's list (None: all)."""
+        combo = self.facet_combos[name]
+        return [combo.itemData(i) for i in range(combo.count())]
+
+    def set_facet_counts(self, counts: dict[str, dict[str | None, int]]) -> None:
+        for name, combo in self.facet_combos.items():
+            found = counts.get(name, {})
+            for i in range(combo.count()):
+                count = found.get(combo.itemData(i), 0 if found else None)
+                if combo.itemData(i, COUNT_ROLE) != count:
+                    combo.setItemData(i, count, COUNT_ROLE)
+
+    def facet_count(self, name: str, value: str | None) -> int | None:
+        combo = self.facet_combos[name]
+        index = combo.findData(value)
+        return None if index < 0 else combo.itemData(index, COUNT_ROLE)
+
+    def _update_more_title(self) -> None:
+        chosen = self._state.facets_chosen()
+        self.more_button.setText(_("More filters ({n})").format(n=chosen) if chosen else _("More filters"))
+        self.more_button.setArrowType(
+            Qt.ArrowType.DownArrow if self.more_button.isChecked() else Qt.ArrowType.RightArrow
+        )
+
+    def _on_more(self, on: bool) -> None:
+        self.more_box.setVisible(on)
+        self._update_more_title()
+
+    def _on_facet(self, name: str) -> None:
+        combo = self.facet_combos[name]
+        combo.setToolTip(_facet_tips()[name] if combo.currentIndex() <= 0 else combo.currentText())
+        if self._quiet:
+            return
+        self._set(replace(self._state, **{name: combo.currentData()}))
 
     # -- saved filters -----------------------------------------------------------------------------
     def set_saved_names(self, names: Sequence[str], current: str | None = None) -> None:
@@ -476,6 +661,7 @@ class PortfolioFilters(QWidget):
     def _set(self, state: FilterState) -> None:
         if state != self._state:
             self._state = state
+            self._update_more_title()
             self.changed.emit(state)
 
     def _on_status(self, key: str, on: bool) -> None:
