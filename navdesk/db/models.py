@@ -667,3 +667,20 @@ class CacheEpoch(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class Draft(Base):
+    """Text being written that is not saved yet (migration 0005): the meeting editor stores its content
+    here while the user types, so a crash, the app lock or a closed window loses nothing. One per user,
+    ``kind`` and subject (a meeting's id, or the youth's id for a new meeting); inside the database,
+    hence encrypted with it, never a file. Not audited: it is scratch, replaced every few seconds."""
+
+    __tablename__ = "draft"
+    __table_args__ = (Index("ix_draft_user_kind_subject", "user_id", "kind", "subject_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("app_user.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

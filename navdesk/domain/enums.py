@@ -363,7 +363,7 @@ _labels(
         "ukjent": N_("Unknown"),
     },
 )
-_labels(Intensity, {"tett": N_("Close"), "normal": N_("Normal"), "minimum": N_("Minimum")})
+_labels(Intensity, {"tett": N_("Close follow-up"), "normal": N_("Normal"), "minimum": N_("Minimum")})
 _labels(
     SchoolStatus,
     {

@@ -35,6 +35,7 @@ def _screens() -> list[tuple[str, str, str]]:
             "the deadlines coming up and overdue for your youths: plan reviews, follow-up contacts, "
             "consents that expire and meeting actions, by week."
         )),
+        ("meetings", _("Meetings"), ""),
         ("jobbklubb", _("Job club"), _(
             "the job club groups with their sessions, who attended, and the employers and placements "
             "offered to the participants."
@@ -120,11 +121,17 @@ class MainWindow(QMainWindow):
         self.deadlines_changed.connect(self._feed_records)
         self.portfolio.view.activated.connect(self._on_portfolio_activated)  # Enter or double-click
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_youth)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.new_meeting)
         self._book_loader: _BookLoader | None = None
         self._after_book: Any = None
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
-        built: dict[str, QWidget] = {"portfolio": self.portfolio, "deadlines": QWidget()}
+        self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
+        built: dict[str, QWidget] = {
+            "portfolio": self.portfolio,
+            "deadlines": QWidget(),
+            "meetings": QWidget(),
+        }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
             widget.setObjectName(key)
@@ -195,10 +202,100 @@ class MainWindow(QMainWindow):
                 view.set_book(self.deadlines_book)
         return self._deadlines_view
 
+    @property
+    def meetings(self) -> Any:
+        """The Møteplan screen (navdesk.ui.meetings), built on first use: it needs SQLAlchemy, which the
+        first paint must not import (decision 0007). Its preview and print requests go to the printing code."""
+        if self._meetings_view is None:
+            from navdesk.ui.meetings.plan import MeetingPlanView
+
+            view = MeetingPlanView(self.database, self.actor, today=self.today)
+            view.setObjectName("meetings")
+            view.meetings_changed.connect(self._meeting_saved)
+            view.preview_requested.connect(self.preview_summary)
+            view.print_requested.connect(self.print_summaries)
+            stand_in = self.screens["meetings"]
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.screens["meetings"] = view
+            self._meetings_view = view
+        return self._meetings_view
+
+    def preview_summary(self, meeting_id: Any) -> Any:
+        """The møtereferat dialog (preview, print, save, mark as recorded) for one meeting."""
+        from navdesk.ui.printing import open_summary_dialog
+
+        if not self._database_ready():
+            return None
+        return open_summary_dialog(self, self.database, self.actor, meeting_id)
+
+    def print_summaries(self, meeting_ids: list[Any]) -> Any:
+        """Print many summaries (progress and cancel)."""
+        from navdesk.ui.printing import print_summaries
+
+        if not self._database_ready() or not meeting_ids:
+            return None
+        return print_summaries(self, self.database, self.actor, list(meeting_ids))
+
+    def show_unrecorded(self) -> Any:
+        """The held meetings whose summary is not yet recorded in NAV's system."""
+        from navdesk.ui.printing import open_unrecorded
+
+        if not self._database_ready():
+            return None
+        widget = open_unrecorded(self, self.database, self.actor)
+        widget.setWindowFlag(Qt.WindowType.Window)
+        widget.setWindowTitle(_("Summaries not yet recorded"))
+        widget.resize(820, 480)
+        widget.show()
+        return widget
+
+    def export_meetings_ics(self) -> Any:
+        """The upcoming meetings to an .ics file (initials only, no home address)."""
+        from navdesk.ui.printing import save_meetings_ics
+
+        if not self._database_ready():
+            return None
+        return save_meetings_ics(self, self.database, self.actor)
+
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.screens).index(key))
 
+    def new_meeting(self) -> Any:
+        """Ctrl+M: the meeting editor for a new meeting (for the youth selected in the portfolio, if any)."""
+        from navdesk.ui.models.portfolio_model import OBJECT_ROLE
+
+        if not self._database_ready():
+            return None
+        self.meetings.database = self.database
+        youth = None
+        if self.stack.currentWidget() is self.portfolio:
+            row = self.portfolio.view.currentIndex().data(OBJECT_ROLE)
+            youth = getattr(row, "id", None)
+        return self.meetings.open_editor(youth_id=youth)
+
+    def _meeting_saved(self, meeting_id: Any) -> None:
+        """A meeting was saved: its youth's deadlines (first contact, 8 weeks, actions) may have changed."""
+        from navdesk.errors import UserError
+        from navdesk.services.meetings import read_meeting
+
+        try:
+            with self.database.session() as session:
+                youth_id = read_meeting(session, meeting_id).youth_id
+        except UserError:
+            return
+        if youth_id is not None:
+            self._youth_saved(youth_id)
+            if self._records is not None:
+                self._records.refresh(youth_id)
+
     def _on_screen_changed(self, row: int) -> None:
+        if row >= 0 and list(self.screens)[row] == "meetings":
+            self.meetings.database = self.database
+            self.meetings.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:
@@ -344,6 +441,8 @@ class MainWindow(QMainWindow):
                 self.database, self.actor, book=lambda: self.deadlines_book, today=self.today, parent=self
             )
             self._records.saved.connect(self._youth_saved)
+            self._records.preview_requested.connect(self.preview_summary)
+            self._records.print_requested.connect(self.print_summaries)
         self._records.database = self.database
         try:
             window = self._records.open(youth_id)
@@ -407,6 +506,11 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_youths)
         self.export_action = menu.addAction(_("Export this view …"))
         self.export_action.triggered.connect(self.export_view)
+        menu.addSeparator()
+        self.unrecorded_action = menu.addAction(_("Summaries not yet recorded …"))
+        self.unrecorded_action.triggered.connect(self.show_unrecorded)
+        self.ics_action = menu.addAction(_("Upcoming meetings to calendar (.ics) …"))
+        self.ics_action.triggered.connect(self.export_meetings_ics)
 
     def import_youths(self) -> Any:
         """The import dialog (window-modal, not blocking); the portfolio is read again after an import."""

@@ -79,14 +79,14 @@ def test_header_click_sorts(main_window: Any, qtbot: Any) -> None:
 
 def test_unbuilt_screens_are_honest_placeholders(main_window: Any) -> None:
     keys = list(main_window.screens)
-    assert keys == ["portfolio", "deadlines", "jobbklubb", "partners", "reports"]
-    assert main_window.nav.count() == 5
+    assert keys == ["portfolio", "deadlines", "meetings", "jobbklubb", "partners", "reports"]
+    assert main_window.nav.count() == 6
     from navdesk.ui.views.deadlines import DeadlinesView
 
     main_window.show_screen("deadlines")
     assert isinstance(main_window.screens["deadlines"], DeadlinesView)  # Frister is built
     assert main_window.stack.currentWidget() is main_window.deadlines
-    for key in keys[2:]:
+    for key in keys[3:]:  # Meetings (keys[2]) is built: tests/ui/test_moteplan.py
         main_window.show_screen(key)
         screen = main_window.stack.currentWidget()
         assert isinstance(screen, PlaceholderView)

@@ -278,7 +278,9 @@ def test_quick_contact_logging_from_the_record(window: Any, qtbot: Any, fixed_db
     newest = record.record.contacts[0]
     assert (newest.at, newest.channel, newest.note) == (NOW, ContactChannel.SMS, "Avtalte møte torsdag.")
     assert record.header.values["contact"].text() == _("Today")
-    assert record.contacts.contact_model.index(0, 4).data() == "Avtalte møte torsdag."
+    timeline = record.contacts.timeline_model
+    logged = next(r for r in range(timeline.rowCount()) if timeline.index(r, 0).data(OBJECT_ROLE) == newest)
+    assert timeline.index(logged, 3).data() == "Avtalte møte torsdag."
     assert record.message_label.text() == _("Contact logged.")
     no_contact = [
         d for d in window.deadlines_book.by_youth[youth.id] if d.rule == "no_contact" and d.state == "open"
@@ -323,10 +325,13 @@ def test_frames_say_what_is_not_built_and_show_real_data_only(window: Any) -> No
     )
     assert record.plan.message.text() == _(plan_text)
     assert not record.plan.findChildren(QAbstractItemView)
-    assert "NavDesk" in record.contacts.message.text()
-    assert record.contacts.contact_model.rowCount() == len(record.record.contacts)
+    timeline = record.contacts.timeline_model  # meetings and contacts in one list
+    assert timeline.rowCount() == len(record.record.contacts) + len(record.record.meetings)
     times = [c.at for c in record.record.contacts]
     assert times == sorted(times, reverse=True)  # newest first
+    shown = [timeline.index(r, 0).data(OBJECT_ROLE) for r in range(timeline.rowCount())]
+    shown_times = [getattr(item, "at", None) or item.starts_at for item in shown]
+    assert shown_times == sorted(shown_times, reverse=True)
     assert record.consents.model.rowCount() == len(record.record.consents)
 
 
@@ -334,7 +339,7 @@ def test_models_pass_the_qt_model_tester(window: Any, qtmodeltester: Any) -> Non
     youth = max(rows(window), key=lambda r: r.registered or DEMO_DAY)
     record = open_record(window, youth)
     record.history.reads_check.setChecked(True)
-    for model in (record.contacts.contact_model, record.contacts.meeting_model, record.history.model,
+    for model in (record.contacts.timeline_model, record.history.model,
                   record.consents.model):  # fmt: skip
         qtmodeltester.check(model)
     from navdesk.ui.record.table_model import TextRow, TextTableModel

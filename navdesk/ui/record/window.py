@@ -333,9 +333,12 @@ class RecordWindow(QWidget):
 
 
 class RecordWindows(QObject):
-    """The open record windows, one per youth; ``saved`` relays each window's saves."""
+    """The open record windows, one per youth; ``saved`` relays each window's saves, ``preview_requested``
+    and ``print_requested`` the summary requests of the meetings opened from a record."""
 
     saved = Signal(object)
+    preview_requested = Signal(object)  # meeting id
+    print_requested = Signal(list)  # meeting ids
 
     def __init__(
         self, database: Any, actor: Any, *, book: Callable[[], Any] = lambda: None, today: date | None = None,
@@ -361,6 +364,8 @@ class RecordWindows(QObject):
                               parent=self._parent)  # fmt: skip
         self._open[youth_id] = window
         window.saved.connect(self.saved)
+        window.contacts.preview_requested.connect(self.preview_requested)
+        window.contacts.print_requested.connect(self.print_requested)
         window.closed.connect(lambda key: self._open.pop(key, None))
         window.show()
         window.activateWindow()
