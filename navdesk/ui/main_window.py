@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.portfolio.set_actor(actor)
         self.portfolio.restore_state(self._settings)  # columns and filters of this user on this machine
         self.portfolio.youths_changed.connect(self.refresh_youths)
+        self.portfolio.contact_logged.connect(self._youth_saved)  # last contact, deadlines
         self.deadlines_changed.connect(self._feed_portfolio)
         self._records: Any = None  # the open youth records (navdesk.ui.record), made on first use
         self.deadlines_changed.connect(self._feed_records)

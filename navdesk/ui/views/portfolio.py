@@ -122,6 +122,7 @@ class PortfolioView(QWidget):
 
     loaded = Signal(int)  # number of rows, after each load
     youths_changed = Signal(list)
+    contact_logged = Signal(object)  # youth id: a contact was logged from the portfolio (Ctrl+L)
 
     def __init__(self, database: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +194,11 @@ class PortfolioView(QWidget):
             action = self.colour_menu.addAction(category_icon(colour), category_name(colour))
             action.triggered.connect(lambda _on=False, colour=colour: self.set_colour_of_selected(colour))
             self.colour_actions[colour] = action
+        self.contact_action = QAction(_("Log contact …"), self)
+        self.contact_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.contact_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.contact_action.triggered.connect(self.log_contact)
+        self.view.addAction(self.contact_action)
         self.view.addAction(self.huskelapp_action)
         self.view.addAction(self.assign_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -383,6 +389,7 @@ class PortfolioView(QWidget):
         count = len(self.view.selectionModel().selectedRows(COL_NAME))
         one = self.current_row() if count else None
         self.huskelapp_action.setEnabled(writable and one is not None)
+        self.contact_action.setEnabled(writable and one is not None and count == 1)
         self.clear_huskelapp_action.setEnabled(
             writable and one is not None and self.model.huskelapp(one.id) is not None
         )
@@ -402,6 +409,8 @@ class PortfolioView(QWidget):
             pos = self.view.visualRect(self.view.currentIndex()).center()
         self._update_actions()
         menu = QMenu(self)
+        menu.addAction(self.contact_action)
+        menu.addSeparator()
         menu.addAction(self.huskelapp_action)
         menu.addAction(self.clear_huskelapp_action)
         menu.addMenu(self.colour_menu)
@@ -444,6 +453,32 @@ class PortfolioView(QWidget):
         if answer.clear:
             return self.clear_huskelapp()
         return self.save_huskelapp(row.id, answer.text, answer.due, answer.colour)
+
+    def log_contact(self, *, now: Any = None) -> bool:
+        """Quick contact logging for the current youth: channel, outcome, two lines — in seconds.
+
+        ``now`` pins the time (tests); the contact is taken by NAV. True if saved."""
+        from datetime import UTC, datetime
+
+        from navdesk.domain.enums import InitiatedBy
+        from navdesk.services.contacts import log_contact
+        from navdesk.ui.dialogs.contact import ContactDialog
+
+        row = self.current_row()
+        if row is None or self._actor is None:
+            return False
+        answer = ContactDialog.ask(self, row.name)
+        if answer is None:
+            return False
+        at = now or datetime.now(UTC).replace(microsecond=0)
+        youth_id = row.id
+        ok, _contact = self._write(_("Log contact"), lambda s: log_contact(
+            s, self._actor, youth_id, at=at, channel=answer.channel, initiated_by=InitiatedBy.NAV,
+            outcome=answer.outcome, note=answer.note,
+        ))  # fmt: skip
+        if ok:
+            self.contact_logged.emit(youth_id)
+        return ok
 
     def save_huskelapp(self, youth_id: Any, text: str, due: Any = None, colour: str = "") -> bool:
         from navdesk.services.huskelapp import save_huskelapp
