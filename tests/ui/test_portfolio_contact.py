@@ -47,7 +47,9 @@ def test_ctrl_l_logs_a_contact_for_the_selected_youth(qtbot: Any, fixed_db: Any,
     assert view.view.currentIndex().data(OBJECT_ROLE).id == row.id  # still selected
 
 
-def test_the_action_is_in_the_row_menu_and_needs_one_youth(qtbot: Any, fixed_db: Any, ui_settings: Any) -> None:
+def test_the_action_is_in_the_row_menu_and_needs_one_youth(
+    qtbot: Any, fixed_db: Any, ui_settings: Any
+) -> None:
     window = open_window(qtbot, fixed_db, ui_settings, today=DEMO_DAY)
     view = window.portfolio
     rows = view.model.rows()
