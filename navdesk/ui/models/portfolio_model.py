@@ -310,7 +310,7 @@ class PortfolioModel(QAbstractTableModel):
         if note is None:
             return None
         if role == Qt.ItemDataRole.DecorationRole and col == COL_HUSKELAPP:
-            from navdesk.ui.dialogs.huskelapp import BLANK, category_icon
+            from navdesk.ui.views.categories import BLANK, category_icon
 
             return category_icon(note.colour or BLANK)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from navdesk.domain.portfolio import YouthRow
 from navdesk.i18n import _, ngettext
 from navdesk.services.huskelapp import COLOURS
-from navdesk.ui.dialogs.huskelapp import category_icon, category_name
 from navdesk.ui.models.filter_proxy import FastFilterProxy
 from navdesk.ui.models.portfolio_filter import CLOSED, FilterState
 from navdesk.ui.models.portfolio_model import (
@@ -64,6 +63,7 @@ from navdesk.ui.models.portfolio_model import (
     OBJECT_ROLE,
     PortfolioModel,
 )
+from navdesk.ui.views.categories import category_icon, category_name
 from navdesk.ui.views.heading import screen_heading
 from navdesk.ui.views.portfolio_filters import PortfolioFilters
 

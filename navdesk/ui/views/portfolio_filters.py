@@ -36,7 +36,6 @@ from navdesk.domain.enums import Hovedmal, Innsatsgruppe, SchoolStatus
 from navdesk.i18n import _
 from navdesk.services.huskelapp import COLOURS
 from navdesk.services.portfolio_facets import HOVEDMAL, INNSATSGRUPPE, SCHOOL_STATUS, TAG, YTELSE
-from navdesk.ui.dialogs.huskelapp import category_icon, category_name
 from navdesk.ui.models.portfolio_filter import (
     ALL_VEILEDERE,
     BOOK_STATUSES,
@@ -55,6 +54,7 @@ from navdesk.ui.models.portfolio_filter import (
     FilterState,
 )
 from navdesk.ui.models.sort_keys import text_key
+from navdesk.ui.views.categories import category_icon, category_name
 
 COUNT_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # a counsellor's count in the counsellor list
 
