@@ -155,7 +155,7 @@ def write_meetings_ics(
 
     The audit event is in the caller's transaction: if the file cannot be written, nothing is recorded.
     """
-    from navdesk.calendar_export import write_atomically
+    from navdesk.paths import write_atomically
     from navdesk.services import audit
     from navdesk.services.office import office_name
 

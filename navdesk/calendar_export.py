@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from navdesk import __version__
 from navdesk.domain.deadlines.engine import Deadline
@@ -46,12 +45,3 @@ def deadlines_calendar(deadlines: Iterable[Deadline], office: str) -> bytes:
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return bytes(cal.to_ical())
-
-
-def write_atomically(data: bytes, out: Path) -> None:
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)

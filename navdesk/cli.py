@@ -369,8 +369,9 @@ def _export_meetings_ics(args: argparse.Namespace, out: Path) -> int:
 def _export_ics(args: argparse.Namespace, out: Path) -> int:
     if args.ics_what == "meetings":
         return _export_meetings_ics(args, out)
-    from navdesk.calendar_export import deadlines_calendar, write_atomically
+    from navdesk.calendar_export import deadlines_calendar
     from navdesk.db.engine import translate_error
+    from navdesk.paths import write_atomically
     from navdesk.services import audit, deadlines
     from navdesk.services.office import office_name
 
@@ -433,9 +434,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang."""
-    from navdesk.calendar_export import write_atomically
     from navdesk.db.engine import translate_error
     from navdesk.documents.summary import DEFAULT_SECTIONS, SummaryOptions, render_summary, summary_language
+    from navdesk.paths import write_atomically
     from navdesk.services import audit
     from navdesk.services.summaries import resolve_meeting, summary_data, user_label
 

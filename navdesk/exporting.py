@@ -16,6 +16,7 @@ from navdesk.domain.enums import Adressesperre
 from navdesk.domain.text import age_on, collation_key, format_date
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
+from navdesk.paths import atomic_output
 
 FORMATS = ("csv", "json", "xlsx")
 
@@ -71,8 +72,7 @@ def write_youths(records: list[dict[str, Any]], out: Path, fmt: str) -> None:
     """Write to a temporary file next to ``out`` and rename, so a failure leaves no half file."""
     if fmt not in FORMATS:
         raise InvalidInput(_("Unknown format {fmt}; choose csv, json or xlsx.").format(fmt=fmt))
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with atomic_output(out) as tmp:
         if fmt == "json":
             tmp.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
         elif fmt == "csv":
@@ -101,6 +101,3 @@ def write_youths(records: list[dict[str, Any]], out: Path, fmt: str) -> None:
             for cell in sheet["E"][1:]:
                 cell.number_format = "DD.MM.YYYY"
             book.save(tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)

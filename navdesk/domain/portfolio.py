@@ -61,11 +61,13 @@ def portfolio_params(today: date | None = None, *, sqlite: bool) -> dict[str, An
     return {"since": since.replace(tzinfo=None).isoformat(" ", "microseconds") if sqlite else since}
 
 
-def _as_uuid(value: Any) -> uuid.UUID:
+def as_uuid(value: Any) -> uuid.UUID:
+    """A UUID from what the driver returned (PostgreSQL: a UUID; SQLite: 32 hex digits or dashed text)."""
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def _as_date(value: Any) -> date | None:
+def as_date(value: Any) -> date | None:
+    """A date from what the driver returned (a date, a datetime, or ISO text on SQLite); None stays None."""
     if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     if isinstance(value, datetime):
@@ -88,10 +90,10 @@ def _local_day(value: Any) -> date | None:
 def row_from_db(r: Any) -> YouthRow:
     """A :class:`YouthRow` from one result row of :data:`PORTFOLIO_SQL` (raw or through SQLAlchemy)."""
     first, preferred, last = r[1], r[2], r[3]
-    born = _as_date(r[4])
+    born = as_date(r[4])
     assert born is not None
     return YouthRow(
-        id=_as_uuid(r[0]),
+        id=as_uuid(r[0]),
         name=f"{preferred or first} {last}",
         first_name=first,
         last_name=last,
@@ -99,7 +101,7 @@ def row_from_db(r: Any) -> YouthRow:
         veileder=r[5] or "",
         phone=r[6],
         municipality=r[7],
-        registered=_as_date(r[8]),
+        registered=as_date(r[8]),
         last_contact=_local_day(r[9]),
         adressesperre=(r[10] or "ingen") != "ingen",
         search=r[11],

@@ -37,7 +37,8 @@ from sqlalchemy.orm import Session
 from navdesk.db import models as m
 from navdesk.domain.deadlines.engine import RULE_FUNCTIONS, Deadline, compute_with_validity
 from navdesk.domain.deadlines.rules import RuleSetting
-from navdesk.services.deadline_facts import _initials, hexid, load_facts
+from navdesk.domain.portfolio import as_date, as_uuid
+from navdesk.services.deadline_facts import _initials, load_facts
 
 # Raise when the engine's code changes what it computes: every cached result is then recomputed.
 ENGINE = "2026-11-24.1"
@@ -104,16 +105,6 @@ class Loaded:
     today: date = date.min
 
 
-def _as_uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(hexid(value))
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 Q_CACHED = """SELECT y.id, y.first_name, y.preferred_name, y.last_name, y.veileder_id, y.facts_version,
        c.facts_version, c.epoch, c.rules_stamp, c.computed_for, c.valid_until, c.payload
   FROM youth y LEFT JOIN deadline_cache c ON c.youth_id = y.id"""
@@ -133,11 +124,11 @@ def load(session: Session, today: date, settings: Mapping[str, RuleSetting]) -> 
         yid, first, preferred, last, veileder, version, c_version, c_epoch, c_stamp, c_from, c_until, blob = (
             row
         )
-        youth_id = _as_uuid(yid)
+        youth_id = as_uuid(yid)
         if (
             c_version != version or c_epoch != epoch or c_stamp != stamp
-            or not (_as_date(c_from) or date.max) <= today
-            or (c_until is not None and today >= (_as_date(c_until) or date.min))
+            or not (as_date(c_from) or date.max) <= today
+            or (c_until is not None and today >= (as_date(c_until) or date.min))
         ):  # fmt: skip
             stale[youth_id] = int(version)
             continue
@@ -149,7 +140,7 @@ def load(session: Session, today: date, settings: Mapping[str, RuleSetting]) -> 
         if veileder:
             boss = bosses.get(veileder)
             if boss is None:
-                boss = bosses[veileder] = _as_uuid(veileder)
+                boss = bosses[veileder] = as_uuid(veileder)
         items: list[Deadline] = []
         groups[youth_id] = items
         add = items.append

@@ -31,6 +31,7 @@ from navdesk.domain.deadlines.facts import (
     TaskFacts,
     YouthFacts,
 )
+from navdesk.domain.portfolio import as_uuid
 from navdesk.domain.text import oslo_day
 
 
@@ -200,11 +201,7 @@ def load_facts(session: Session, youth_ids: list[uuid.UUID] | None = None) -> li
     none: tuple[Any, ...] = ()
     for raw_id, key, first, preferred, last, born, veileder in run(Q_YOUTH + " {w}", "y.id"):
         yid = raw_id if isinstance(raw_id, uuid.UUID) else uuid.UUID(key)
-        boss = (
-            (veileder if isinstance(veileder, uuid.UUID) else uuid.UUID(hexid(veileder)))
-            if veileder
-            else None
-        )
+        boss = as_uuid(veileder) if veileder else None
         out.append(
             YouthFacts(
                 id=yid, name=f"{preferred or first} {last}", initials=_initials(first, last), birth_date=day(born),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from navdesk.errors import InvalidInput, UserError
 from navdesk.i18n import _, ngettext
+from navdesk.paths import atomic_output
 from navdesk.ui.models.portfolio_model import (
     COL_AGE,
     COL_LAST_CONTACT,
@@ -102,8 +103,7 @@ def write_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: Path
     """Write to ``out.part`` and rename it to ``out``, so that a failure leaves no half-written file."""
     if fmt not in FORMATS:
         raise InvalidInput(_("Unknown format {fmt}; choose csv or xlsx.").format(fmt=fmt))
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with atomic_output(out) as tmp:
         if fmt == "csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, delimiter=";")
@@ -127,9 +127,6 @@ def write_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: Path
                     cells.append(cell)
                 sheet.append(cells)
             book.save(tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def export_view(

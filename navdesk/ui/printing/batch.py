@@ -11,11 +11,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from navdesk.calendar_export import write_atomically
 from navdesk.documents.summary import SummaryOptions, render_summary, summary_language
 from navdesk.domain.text import OSLO
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
+from navdesk.paths import write_atomically
 from navdesk.services import journal
 from navdesk.services.summaries import summary_data, user_label
 from navdesk.ui.printing import native

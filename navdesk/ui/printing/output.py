@@ -16,7 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from navdesk.calendar_export import write_atomically
+from navdesk.paths import write_atomically
 
 MAX_DPI = 300  # an A4 page at 300 dpi is 2480 × 3508 pixels: sharp on paper, ~35 MB while drawn
 

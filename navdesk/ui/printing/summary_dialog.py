@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from navdesk.calendar_export import write_atomically
 from navdesk.documents.summary import FULL, YOUTH_VARIANT, SummaryOptions, render_summary, summary_language
 from navdesk.domain.text import OSLO, format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
+from navdesk.paths import write_atomically
 from navdesk.services import journal
 from navdesk.services.summaries import SummaryData, summary_data, user_label
 from navdesk.ui.printing import native
