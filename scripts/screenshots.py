@@ -8,6 +8,7 @@ docs/screenshots/record-oversikt.png the youth record (Oversikt) of a youth with
 docs/screenshots/record-frister.png  the same record's Frister tab
 docs/screenshots/youth-form.png    the new-youth form, partly filled in, one field wrong
 docs/screenshots/portfolio-huskelapp.png  the portfolio with huskelapp notes and the column menu open
+docs/screenshots/summary-dialog.png  the møtereferat dialog with its preview, for a held meeting
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -77,6 +78,7 @@ def main() -> int:
         window.show_screen("portfolio")
         _shoot_record_and_form(app, window)
         _shoot_huskelapp(app, window, db, actor)
+        _shoot_summary_dialog(app, window, db, actor)
         window.close()
         db.close()
 
@@ -92,7 +94,7 @@ def main() -> int:
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
     names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
-             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png")  # fmt: skip
+             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -121,7 +123,8 @@ def _shoot_record_and_form(app: object, window: object) -> None:
     form.show()
     app.processEvents()  # type: ignore[attr-defined]
     form.grab().save(str(OUT / "youth-form.png"))
-    form.close()
+    form.hide()  # not close(): that asks whether to discard what was typed
+    form.deleteLater()
 
 
 def _shoot_huskelapp(app: object, window: object, db: object, actor: object) -> None:
@@ -141,6 +144,24 @@ def _shoot_huskelapp(app: object, window: object, db: object, actor: object) -> 
     w.portfolio.view.selectRow(1)
     app.processEvents()  # type: ignore[attr-defined]
     w.grab().save(str(OUT / "portfolio-huskelapp.png"))
+
+
+def _shoot_summary_dialog(app: object, window: object, db: object, actor: object) -> None:
+    from navdesk.services.meetings import meeting_rows
+    from navdesk.ui.printing.summary_dialog import SummaryDialog
+
+    with db.session() as s:  # type: ignore[attr-defined]
+        meeting = next(m.id for m in meeting_rows(s) if m.status == "gjennomfort" and m.youth_id is not None)
+    dialog = SummaryDialog(db, actor, meeting, window)  # type: ignore[arg-type]
+    dialog.resize(1100, 820)
+    dialog.show()
+    import time
+
+    for _ in range(40):  # the preview renders its page asynchronously
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.05)
+    dialog.grab().save(str(OUT / "summary-dialog.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

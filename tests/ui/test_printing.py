@@ -19,7 +19,6 @@ from navdesk.ui.printing import native
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 TODAY = date(2026, 11, 26)
 START = datetime(2026, 11, 24, 10, 0, tzinfo=OSLO)
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _text(path: Path) -> str:
@@ -140,9 +139,8 @@ def test_dialog_defaults_warning_and_preview(qtbot: Any, office: Any, tmp_path: 
     preview.write_bytes(dialog.pdf_bytes())
     text = _text(preview)
     assert "Per Hansen" in text and "Søke på tre jobber & levere CV" in text and "fastlege" not in text
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(200)
-    assert dialog.grab().save(str(SCREENSHOTS / "summary-dialog.png"))
+    assert dialog.grab().save(str(tmp_path / "summary-dialog.png"))  # docs: scripts/screenshots.py
     # the sensitive section, ticked, is read and printed; the youth's variant and bokmål too
     dialog.section_boxes["sensitive"].setChecked(True)
     dialog.youth_radio.setChecked(True)
