@@ -21,7 +21,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from navdesk import __version__
 from navdesk.db.models import CatalogueEntry, Meeting, Youth
 from navdesk.domain.enums import Adressesperre, ContactChannel, MeetingStatus
 from navdesk.domain.text import OSLO, search_fold
@@ -113,13 +112,11 @@ def calendar_meetings(
 
 def meetings_calendar(meetings: Iterable[CalendarMeeting], office: str) -> bytes:
     """The meetings as an iCalendar file with the Europe/Oslo VTIMEZONE."""
-    from icalendar import Calendar, Event
+    from icalendar import Event
 
-    cal = Calendar()
-    cal.add("prodid", f"-//NavDesk {__version__}//{office}//NO")
-    cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _("NavDesk meetings – {office}").format(office=office))
+    from navdesk.calendar_export import new_calendar
+
+    cal = new_calendar(office, _("NavDesk meetings – {office}").format(office=office))
     cal.add("x-wr-timezone", TZID)
     stamp = datetime.now(UTC)
     meetings = list(meetings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from navdesk import __version__
 from navdesk.domain.deadlines.engine import Deadline
@@ -15,14 +16,22 @@ from navdesk.domain.deadlines.rules import RULES_BY_ID
 from navdesk.i18n import _
 
 
-def deadlines_calendar(deadlines: Iterable[Deadline], office: str) -> bytes:
-    from icalendar import Calendar, Event
+def new_calendar(office: str, name: str) -> Any:
+    """An empty iCalendar (``icalendar.Calendar``) as NavDesk publishes it, called ``name``."""
+    from icalendar import Calendar
 
     cal = Calendar()
     cal.add("prodid", f"-//NavDesk {__version__}//{office}//NO")
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _("NavDesk deadlines – {office}").format(office=office))
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def deadlines_calendar(deadlines: Iterable[Deadline], office: str) -> bytes:
+    from icalendar import Event
+
+    cal = new_calendar(office, _("NavDesk deadlines – {office}").format(office=office))
     stamp = datetime.now(UTC)
     for d in deadlines:
         if d.state != "open":
