@@ -102,14 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     prt = sub.add_parser("print", help=_("print a document to a PDF file"))
     _common(prt)
-    prt.add_argument("what", choices=["summary"], help=_("summary: a meeting summary (møtereferat)"))
-    prt.add_argument("meeting", metavar="MEETING_ID", help=_("the meeting (id or unique id prefix)"))
+    prt.add_argument("what", choices=["summary", "plan"],
+                     help=_("summary: a meeting summary (møtereferat); plan: a youth's activity plan"))  # fmt: skip
+    prt.add_argument("subject", metavar="ID",
+                     help=_("the meeting (summary) or the youth (plan): id or unique id prefix"))  # fmt: skip
     prt.add_argument("--out", required=True, help=_("the file to write"))
     prt.add_argument("--variant", choices=["full", "youth"], default="full",
                      help=_("full: for the participants (default); youth: in plain language for the youth"))  # fmt: skip
     prt.add_argument("--include-sensitive", action="store_true",
                      help=_("include health and other sensitive notes (left out by default)"))  # fmt: skip
     prt.add_argument("--signatures", action="store_true", help=_("add lines to sign on"))
+    prt.add_argument("--large", action="store_true", help=_("plan: large type for easier reading"))
     prt.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     dl = sub.add_parser("deadlines", help=_("list deadlines (frister)"))
@@ -433,7 +436,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang."""
+    """``print summary MEETING_ID`` or ``print plan YOUTH_ID``: a PDF in the youth's målform unless --lang."""
+    if args.what == "plan":
+        return _print_plan(args)
     from navdesk.db.engine import translate_error
     from navdesk.documents.summary import DEFAULT_SECTIONS, SummaryOptions, render_summary, summary_language
     from navdesk.paths import write_atomically
@@ -448,7 +453,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     try:
         with database.session() as session, session.begin():
             actor = _actor(session, args)
-            meeting_id = resolve_meeting(session, args.meeting)
+            meeting_id = resolve_meeting(session, args.subject)
             data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive)
             options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
                                      printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
@@ -471,6 +476,45 @@ def cmd_print(args: argparse.Namespace) -> int:
     for person in data.missing_consent:
         print(_("Warning: no valid consent covers sharing with {name} ({organisation}).").format(
             name=person.name, organisation=person.organisation or "–"), file=sys.stderr)  # fmt: skip
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_plan(args: argparse.Namespace) -> int:
+    """``print plan YOUTH_ID``: the aktivitetsplan for the youth to take home (audited)."""
+    from navdesk.db.engine import translate_error
+    from navdesk.db.models import Youth
+    from navdesk.documents.plan import PlanOptions, plan_language, render_plan
+    from navdesk.paths import write_atomically
+    from navdesk.services import audit
+    from navdesk.services.context import resolve_id
+    from navdesk.services.plan_view import read_plan
+    from navdesk.services.summaries import user_label
+
+    out = Path(args.out).expanduser()
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            youth = resolve_id(session, Youth, args.subject)
+            today = date.today()
+            plan = read_plan(session, youth.id, today)
+            options = PlanOptions(lang=args.lang, large=args.large, printed_on=today,
+                                  printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
+            lang = plan_language(plan, options)
+            try:
+                write_atomically(render_plan(plan, options), out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+            audit.record(session, actor, "print", "plan", plan.plan_id, youth_id=youth.id,
+                         after={"file": out.name, "document": "plan", "lang": lang, "large": args.large})  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "youth": str(plan.youth_id), "plan": str(plan.plan_id) if plan.plan_id else None,
+                     "lang": lang, "large": args.large, "activities": len(plan.activities), "encrypted": False})  # fmt: skip
+    else:
+        print(_("Activity plan written to {out}.").format(out=out))
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
     return EXIT_OK
 

@@ -140,6 +140,44 @@ CONTACT_TOPICS: list[Entry] = [
     ("aktivitet", "Aktivitet", "Aktivitet", {}),
 ]
 
+
+def _step(type_: str, title: str, offset: int, duration: int | None, responsible: str) -> dict[str, Any]:
+    return {"type": type_, "title": title, "offset_days": offset, "duration_days": duration,
+            "responsible": responsible}  # fmt: skip
+
+
+# Office plan templates (aktivitetsplan): activities with day offsets from a chosen start.
+PLAN_TEMPLATES: list[Entry] = [
+    (
+        "ny_ungdom",
+        "Ny ungdom: kartlegging → jobbklubb → praksis",
+        "Ny ungdom: kartlegging → jobbklubb → praksis",
+        {"steps": [
+            _step("egenaktivitet", "Kartlegging: hva vil du, hva kan du?", 0, 14, "nav"),
+            _step("jobbklubb", "Jobbklubb", 14, 42, "ungdommen"),
+            _step("arbeidstrening", "Praksis hos arbeidsgiver", 56, 90, "ungdommen"),
+        ]},
+    ),
+    (
+        "jobbsoking",
+        "Jobbsøking med søkeavtale",
+        "Jobbsøking med søkeavtale",
+        {"steps": [
+            _step("egenaktivitet", "Lage CV sammen med veilederen", 0, 14, "ungdommen"),
+            _step("jobbsoking", "Søke jobber", 7, 56, "ungdommen"),
+        ]},
+    ),
+    (
+        "tilbake_til_skolen",
+        "Tilbake til skolen",
+        "Tilbake til skulen",
+        {"steps": [
+            _step("egenaktivitet", "Besøke skolen sammen med veilederen", 0, 14, "nav"),
+            _step("utdanning", "Søke skoleplass på VGS", 0, 60, "ot"),
+        ]},
+    ),
+]  # fmt: skip
+
 ALL: dict[str, list[Entry]] = {
     "tiltak": TILTAK,
     "meeting_type": MEETING_TYPES,
@@ -148,4 +186,5 @@ ALL: dict[str, list[Entry]] = {
     "outcome": OUTCOMES,
     "club_topic": CLUB_TOPICS,
     "contact_topic": CONTACT_TOPICS,
+    "plan_template": PLAN_TEMPLATES,
 }

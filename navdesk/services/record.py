@@ -447,6 +447,8 @@ _ENTITIES: dict[str, str] = {
     "meeting": N_("Meeting"),
     "activity": N_("Activity"),
     "plan": N_("Plan"),
+    "plan_goal": N_("Goal in the plan"),
+    "plan_revision": N_("Plan version"),
     "consent": N_("Consent"),
     "involvement": N_("Partner involved"),
     "deadline_decision": N_("Deadline"),
@@ -479,9 +481,25 @@ _FIELDS: dict[str, str] = {
     "school": N_("School"), "handover_note": N_("Handover note"), "at": N_("Time"), "channel": N_("Channel"),
     "initiated_by": N_("Initiated by"), "outcome": N_("Outcome"), "note": N_("Note"), "topics": N_("Topics"),
     "ot_notified": N_("OT notified"), "state": N_("State"), "until": N_("Until"), "title": N_("Title"),
-    "due_date": N_("Due"), "done_on": N_("Done on"),
+    "due_date": N_("Due"), "done_on": N_("Done on"), "type": N_("Type"), "responsible": N_("Responsible"),
+    "agreed": N_("Agreed with the youth"), "status_reason": N_("Reason for the status"), "started_on": N_("Started"),
+    "applications_per_week": N_("Applications a week"), "application_status": N_("Application status"),
+    "tiltak_id": N_("Measure"), "employer_id": N_("Employer"), "dream": N_("Dream"), "goal_category": N_("Goal"),
+    "own_goal": N_("The youth's own goal"), "review_date": N_("Review date"), "text": N_("Text"),
+    "achieved_on": N_("Achieved"),
 }  # fmt: skip
-_HIDDEN_FIELDS = {"id", "office_id", "youth_id", "period_id", "key", "plan_id", "meeting_id", "club_id"}
+_HIDDEN_FIELDS = {
+    "snapshot",
+    "subject_id",
+    "id",
+    "office_id",
+    "youth_id",
+    "period_id",
+    "key",
+    "plan_id",
+    "meeting_id",
+    "club_id",
+}
 _ENUM_FIELDS: dict[str, type[StrEnum]] = {
     "malform": e.Malform, "preferred_channel": e.ContactChannel, "channel": e.ContactChannel,
     "adressesperre": e.Adressesperre, "situation": e.SituationAtRegistration, "contact_route": e.ContactRoute,
@@ -493,6 +511,10 @@ _ENTITY_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("school_status", "status"): e.SchoolStatus,
     ("meeting", "status"): e.MeetingStatus,
     ("activity", "status"): e.ActivityStatus,
+    ("activity", "type"): e.ActivityType,
+    ("activity", "responsible"): e.Responsible,
+    ("activity", "application_status"): e.ApplicationStatus,
+    ("plan", "goal_category"): e.GoalCategory,
 }
 _ADDRESS_FIELDS = {"address", "postal_code", "municipality"}
 _RESTRICTED_FIELDS = {"health_note"}  # shown as changed, never with its text
@@ -551,9 +573,12 @@ class _Values:
 
 
 def history(
-    session: Session, youth_id: uuid.UUID, *, include_reads: bool = False, limit: int = 1000
-) -> list[HistoryEntry]:
-    """The youth's audit trail, newest first: who, when, what changed (before → after)."""
+    session: Session, youth_id: uuid.UUID, *, include_reads: bool = False, limit: int = 1000,
+    entity_id: uuid.UUID | None = None,
+) -> list[HistoryEntry]:  # fmt: skip
+    """The youth's audit trail, newest first: who, when, what changed (before → after).
+
+    With ``entity_id``, only the events of that one record (an activity's own history)."""
     youth = session.get(m.Youth, youth_id)
     protected = youth is not None and youth.adressesperre is not e.Adressesperre.INGEN
     query = (
@@ -565,6 +590,8 @@ def history(
     )
     if not include_reads:
         query = query.where(m.AuditEvent.action != "read")
+    if entity_id is not None:
+        query = query.where(m.AuditEvent.entity_id == entity_id)
     values = _Values(session, protected)
     out: list[HistoryEntry] = []
     for event, payload in session.execute(query).all():

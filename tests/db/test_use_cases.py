@@ -115,7 +115,7 @@ def test_plan_revisions_keep_reasons(youth):
             plans.save_plan(s, actor, pid, reason="Ny", own_goal="x" * 501)
         plan_id = plans.save_plan(s, actor, pid, reason="Laget sammen", dream="Fagbrev", goal_category="kombinert",
                                   own_goal="Bli elektriker")  # fmt: skip
-        plans.add_goal(s, actor, plan_id, "Søke læreplass", TODAY + timedelta(days=30))
+        plans.add_goal(s, actor, plan_id, "Søke læreplass", TODAY + timedelta(days=30), reason="Delmål avtalt")
     with db.session() as s, s.begin():
         plans.save_plan(
             s, actor, pid, reason="Endret drøm etter praksis", expected_version=1, dream="Egen bil"
@@ -124,8 +124,9 @@ def test_plan_revisions_keep_reasons(youth):
         plan = s.scalars(select(Plan)).one()
         revisions = s.scalars(select(PlanRevision).order_by(PlanRevision.created_at)).all()
         assert plan.dream == "Egen bil" and plan.own_goal == "Bli elektriker"
-        assert [r.reason for r in revisions] == ["Laget sammen", "Endret drøm etter praksis"]
-        assert revisions[0].snapshot["dream"] == "Fagbrev" and revisions[1].snapshot["dream"] == "Egen bil"
+        assert [r.reason for r in revisions] == ["Laget sammen", "Delmål avtalt", "Endret drøm etter praksis"]
+        assert revisions[0].snapshot["dream"] == "Fagbrev" and revisions[2].snapshot["dream"] == "Egen bil"
+        assert revisions[1].snapshot["goals"][0]["text"] == "Søke læreplass"
 
 
 def test_meeting_with_participants_actions_and_cancellation(youth):

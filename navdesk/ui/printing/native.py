@@ -14,14 +14,16 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from navdesk.i18n import _
 
 
-def ask_printer(parent: QWidget | None, pages: int = 0) -> QPrinter | None:
+def ask_printer(
+    parent: QWidget | None, pages: int = 0, *, doc_name: str | None = None, title: str | None = None
+) -> QPrinter | None:
     """The system print dialog; the chosen printer, or ``None`` when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(_("Meeting summary"))
+    printer.setDocName(doc_name or _("Meeting summary"))
     if pages:
         printer.setFromTo(1, pages)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_("Print meeting summary"))
+    dialog.setWindowTitle(title or _("Print meeting summary"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return printer

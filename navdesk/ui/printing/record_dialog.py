@@ -15,11 +15,14 @@ from navdesk.ui.dialogs.common import stack_with_ok_cancel
 class RecordDialog(QDialog):
     """A date (default today, not before the meeting, not in the future) and the system."""
 
-    def __init__(self, meeting_day: date, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, meeting_day: date, today: date, parent: QWidget | None = None, *, intro_text: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Mark as recorded in Modia/Gosys"))
         intro = QLabel(
-            _(
+            intro_text
+            or _(
                 "Mark the summary as recorded (journalført) in NAV's own system once you have done so there. "
                 "NavDesk does not send anything to Modia or Gosys."
             )

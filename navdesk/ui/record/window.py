@@ -21,10 +21,11 @@ from navdesk.i18n import _
 from navdesk.services.record import YouthRecord
 from navdesk.ui.record.contacts import ContactsTab
 from navdesk.ui.record.deadlines import DeadlinesTab
-from navdesk.ui.record.frames import ConsentTab, PlanTab
+from navdesk.ui.record.frames import ConsentTab
 from navdesk.ui.record.header import HeaderCard
 from navdesk.ui.record.history import HistoryTab
 from navdesk.ui.record.overview import OverviewTab
+from navdesk.ui.record.plan import PlanTab
 
 
 def _utc_now() -> datetime:
@@ -78,7 +79,7 @@ class RecordWindow(QWidget):
         actions.addWidget(self.message_label, 1)
 
         self.overview = OverviewTab()
-        self.plan = PlanTab()
+        self.plan = PlanTab(database, actor, youth_id, self.today)
         self.contacts = ContactsTab()
         self.deadlines = DeadlinesTab()
         self.consents = ConsentTab()
@@ -108,6 +109,8 @@ class RecordWindow(QWidget):
         o.school_button.clicked.connect(self.add_school_status)
         o.veileder_button.clicked.connect(self.change_veileder)
         self.history.reads_toggled.connect(lambda _on: self._load_history())
+        self.plan.changed.connect(self._plan_changed)
+        self.plan.open_meeting.connect(self._open_meeting)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit)
         QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
@@ -135,6 +138,7 @@ class RecordWindow(QWidget):
         self.overview.set_record(record)
         self.contacts.set_record(record)
         self.consents.set_record(record)
+        self.plan.load()
         self.deadlines.set_book(self._book(), self.youth_id)
         self._load_history()
 
@@ -144,6 +148,25 @@ class RecordWindow(QWidget):
         with self._database.session() as session:
             entries = history(session, self.youth_id, include_reads=self.history.reads_check.isChecked())
         self.history.set_entries(entries)
+
+    def _plan_changed(self) -> None:
+        """Something in the plan was saved in the Plan tab: the header and history catch up."""
+        from navdesk.services.record import read_record
+
+        with self._database.session() as session:
+            self.record = read_record(session, self.youth_id, self.today)
+        self.header.set_record(self.record, self._book())
+        self.overview.set_record(self.record)
+        self._load_history()
+        self.saved.emit(self.youth_id)
+
+    def _open_meeting(self, meeting_id: Any) -> None:
+        """A meeting's activity opens the meeting (one record, two views)."""
+        from navdesk.ui.meetings.editor import MeetingEditor
+
+        editor = MeetingEditor(self._database, self._actor, meeting_id=meeting_id, parent=self)
+        editor.setWindowFlag(Qt.WindowType.Window, True)
+        editor.show()
 
     def set_book(self, book: Any) -> None:
         """The office's deadline book changed (computed, or a youth recomputed)."""
