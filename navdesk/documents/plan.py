@@ -234,7 +234,7 @@ class _PlanWriter:
                     Paragraph(when, self.cell),
                 ]
             )
-        table = Table(rows, colWidths=[_WIDTH * 0.52, _WIDTH * 0.22, _WIDTH * 0.26], repeatRows=1, splitInRow=1,
+        table = Table(rows, colWidths=[_WIDTH * 0.47, _WIDTH * 0.26, _WIDTH * 0.27], repeatRows=1, splitInRow=1,
                       hAlign="LEFT")  # fmt: skip
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FAMILY),

@@ -189,8 +189,8 @@ def _activities(
     catalogue = {
         c.id: c for c in session.scalars(select(m.CatalogueEntry).where(m.CatalogueEntry.kind == "tiltak"))
     }
-    employers = dict(session.execute(select(m.Employer.id, m.Employer.name)).tuples().all())
-    clubs = dict(session.execute(select(m.Club.id, m.Club.name)).tuples().all())
+    employers = {r[0]: r[1] for r in session.execute(select(m.Employer.id, m.Employer.name))}
+    clubs = {r[0]: r[1] for r in session.execute(select(m.Club.id, m.Club.name))}
     out = []
     for a in rows:
         entry = catalogue.get(a.tiltak_id) if a.tiltak_id else None
@@ -214,7 +214,7 @@ def _activities(
 
 
 def _revisions(session: Session, plan_id: uuid.UUID) -> tuple[RevisionView, ...]:
-    users = dict(session.execute(select(m.User.id, m.User.initials)).tuples().all())
+    users = {r[0]: r[1] for r in session.execute(select(m.User.id, m.User.initials))}
     rows = session.scalars(
         select(m.PlanRevision).where(m.PlanRevision.plan_id == plan_id).order_by(m.PlanRevision.created_at)
     ).all()
@@ -395,8 +395,8 @@ def activity_choices(session: Session) -> ActivityChoices:
         kind = _("NAV measure") if attrs.get("formal") else _("the office's own activity")
         money = _("tiltakspenger") if attrs.get("tiltakspenger") else _("no tiltakspenger")
         tiltak.append(Option(c.id, c.label_nb, f"{kind}, {money}"))
-    employers = [Option(i, n) for i, n in session.execute(select(m.Employer.id, m.Employer.name)).tuples()]
-    clubs = [Option(i, n) for i, n in session.execute(select(m.Club.id, m.Club.name)).tuples()]
+    employers = [Option(r[0], r[1]) for r in session.execute(select(m.Employer.id, m.Employer.name))]
+    clubs = [Option(r[0], r[1]) for r in session.execute(select(m.Club.id, m.Club.name))]
     from navdesk.domain.text import collation_key
 
     return ActivityChoices(
