@@ -17,7 +17,9 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 
 def _text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +54,21 @@ def test_print_plan_in_the_youths_malform_without_the_protected_address(office_d
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["lang"] == "nn" and info["activities"] == 1 and info["encrypted"] is False
-    assert "IKKE kryptert" in result.stderr  # the messages are in the user's language, the plan in the youth's
+    assert (
+        "IKKE kryptert" in result.stderr
+    )  # the messages are in the user's language, the plan in the youth's
     text = _text(out)
-    assert "Aktivitetsplanen min" in text and "Åshild Ødegård" in text and "Søkje læreplassar & sommarjobb" in text
+    assert (
+        "Aktivitetsplanen min" in text
+        and "Åshild Ødegård" in text
+        and "Søkje læreplassar & sommarjobb" in text
+    )
     assert "Skjultveien" not in text and "2680" not in text
 
     large = tmp_path / "stor.pdf"
-    result = navdesk("print", "plan", yid.hex, "--db", str(path), "--out", str(large), "--large", "--lang", "nb")
+    result = navdesk(
+        "print", "plan", yid.hex, "--db", str(path), "--out", str(large), "--large", "--lang", "nb"
+    )
     assert result.returncode == 0, result.stderr
     assert "Min aktivitetsplan" in _text(large)
 

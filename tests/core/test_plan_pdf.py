@@ -63,7 +63,9 @@ def _plan(**changes: object) -> PlanView:
 def _text(pdf: bytes, tmp_path: Path, name: str = "plan.pdf") -> str:
     path = tmp_path / name
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_plan_prints_for_the_youth_grouped_by_status(tmp_path: Path) -> None:
@@ -74,7 +76,12 @@ def test_plan_prints_for_the_youth_grouped_by_status(tmp_path: Path) -> None:
     assert "Bli tømrer & ha egen bil <snart>" in flat and "Ferdig & sendt til <veileder>" in flat
     order = [flat.index(h) for h in ("Dette gjør jeg nå", "Planlagt", "Forslag", "Fullført", "Avbrutt")]
     assert order == sorted(order)
-    assert flat.index("Søke jobber") < flat.index("Planlagt") < flat.index("Jobbklubb høst") < flat.index("Forslag")
+    assert (
+        flat.index("Søke jobber")
+        < flat.index("Planlagt")
+        < flat.index("Jobbklubb høst")
+        < flat.index("Forslag")
+    )
     assert "Skrive CV – nådd 28.10.2026" in flat and "Søke fem læreplasser – innen 31.12.2026" in flat
     assert "5 søknader i uka" in flat and "datoen er passert" in flat
     assert "Hvorfor: Butikken la ned" in flat and "Coop Ærøy" in flat
@@ -88,7 +95,9 @@ def test_plan_prints_for_the_youth_grouped_by_status(tmp_path: Path) -> None:
 
 
 def test_nynorsk_large_type_and_page_numbers(tmp_path: Path) -> None:
-    many = tuple(_act(f"Aktivitet nummer {n}", ActivityStatus.PLANLEGGER, notes="Noe å huske " * 8) for n in range(30))
+    many = tuple(
+        _act(f"Aktivitet nummer {n}", ActivityStatus.PLANLEGGER, notes="Noe å huske " * 8) for n in range(30)
+    )
     plan = _plan(malform="nn", activities=many)
     assert plan_language(plan, PlanOptions()) == "nn"
     normal = render_plan(plan, PlanOptions(printed_on=TODAY))
@@ -98,7 +107,9 @@ def test_nynorsk_large_type_and_page_numbers(tmp_path: Path) -> None:
     assert "Aktivitetsplanen min" in text and "Draumen min" in text and "Aktivitet nummer 29" in text
     normal_pages = int(re.findall(r"Side \d+ av (\d+)", _text(normal, tmp_path, "normal.pdf"))[0])
     assert pages and set(pages) == {pages[0]} and pages[0] > normal_pages >= 2
-    assert "Min aktivitetsplan" in _text(render_plan(plan, PlanOptions(lang="nb", printed_on=TODAY)), tmp_path)
+    assert "Min aktivitetsplan" in _text(
+        render_plan(plan, PlanOptions(lang="nb", printed_on=TODAY)), tmp_path
+    )
 
 
 def test_same_input_same_bytes_and_an_empty_plan(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from navdesk.db.models import Activity, AuditEvent, AuditPayload, CatalogueEntry
 from navdesk.domain.enums import AccessRole, ActivityStatus, ActivityType
 from navdesk.errors import InvalidInput, StaleEdit
 from navdesk.services import deadlines, followup, plans, youths
-from navdesk.services.office import add_user
 from navdesk.services.context import actor_for
+from navdesk.services.office import add_user
 from navdesk.services.plan_view import activity_history, compare_revisions, read_plan
 
 TODAY = date(2026, 11, 10)
@@ -23,7 +23,9 @@ TODAY = date(2026, 11, 10)
 def youth(office):
     db, actor = office
     with db.session() as s, s.begin():
-        yid = youths.create_youth(s, actor, first_name="Åse", last_name="Ødegård", birth_date=date(2006, 5, 1))
+        yid = youths.create_youth(
+            s, actor, first_name="Åse", last_name="Ødegård", birth_date=date(2006, 5, 1)
+        )
         pid = followup.open_period(s, actor, yid, registration_date=TODAY - timedelta(days=30))
     return db, actor, yid, pid
 
@@ -86,7 +88,7 @@ def test_an_agreed_activity_changes_only_its_dates_and_every_change_is_recorded(
             plans.edit_activity(s, actor, aid, _version(s, aid), title="Noe annet")
         plans.edit_activity(s, actor, aid, _version(s, aid), title="Trene tre ganger i uka",
                             to_date=TODAY + timedelta(days=20))  # fmt: skip  # an unchanged title is no change
-        with pytest.raises(InvalidInput, match="begrunnelse|grunn"):
+        with pytest.raises(InvalidInput, match=r"begrunnelse|grunn"):
             plans.set_activity_status(s, actor, aid, _version(s, aid), ActivityStatus.FULLFORT)
         plans.set_activity_status(s, actor, aid, _version(s, aid), ActivityStatus.FULLFORT, reason="Gikk bra")
     with db.session() as s:
@@ -123,7 +125,9 @@ def test_plan_versions_keep_reasons_and_compare(youth):
             plans.save_plan(s, actor, pid, reason=" ", dream="Fagbrev")
         plan_id = plans.save_plan(s, actor, pid, reason="Laget sammen", dream="Fagbrev som tømrer",
                                   goal_category="ordinaert_arbeid", own_goal="Få læreplass")  # fmt: skip
-        goal = plans.add_goal(s, actor, plan_id, "Skrive CV", TODAY + timedelta(days=14), reason="Første steg")
+        goal = plans.add_goal(
+            s, actor, plan_id, "Skrive CV", TODAY + timedelta(days=14), reason="Første steg"
+        )
         with pytest.raises(InvalidInput):
             plans.add_goal(s, actor, plan_id, "Søke", reason="")
         plans.update_goal(s, actor, goal, 1, reason="CV er ferdig", achieved_on=TODAY)
@@ -142,7 +146,9 @@ def test_plan_versions_keep_reasons_and_compare(youth):
             (d.field, d.before, d.after) for d in first_last
         ]
         assert any(d.field == "Dato for gjennomgang" and d.after == "09.01.2027" for d in first_last)
-        assert [d.after for d in first_last if d.field == "Delmål lagt til"] == ["Skrive CV (innen 24.11.2026) – nådd 10.11.2026"]
+        assert [d.after for d in first_last if d.field == "Delmål lagt til"] == [
+            "Skrive CV (innen 24.11.2026) – nådd 10.11.2026"
+        ]
         # order does not matter; a goal that came and went shows in the versions around it
         assert compare_revisions(s, revs[-1].id, revs[0].id) == first_last
         removed = compare_revisions(s, revs[3].id, revs[4].id)
@@ -163,18 +169,35 @@ def test_template_creates_dated_activities_in_one_step(youth):
         created = plans.apply_template(s, actor, yid, new_youth.id, start)
         rows = [s.get(Activity, a) for a in created]
         assert [(a.type, a.from_date, a.to_date, a.status, a.period_id) for a in rows] == [
-            (ActivityType.EGENAKTIVITET, date(2026, 11, 16), date(2026, 11, 30), ActivityStatus.PLANLEGGER, pid),
+            (
+                ActivityType.EGENAKTIVITET,
+                date(2026, 11, 16),
+                date(2026, 11, 30),
+                ActivityStatus.PLANLEGGER,
+                pid,
+            ),
             (ActivityType.JOBBKLUBB, date(2026, 11, 30), date(2027, 1, 11), ActivityStatus.PLANLEGGER, pid),
-            (ActivityType.ARBEIDSTRENING, date(2027, 1, 11), date(2027, 4, 11), ActivityStatus.PLANLEGGER, pid),
+            (
+                ActivityType.ARBEIDSTRENING,
+                date(2027, 1, 11),
+                date(2027, 4, 11),
+                ActivityStatus.PLANLEGGER,
+                pid,
+            ),
         ]
 
 
 def test_templates_are_office_data_edited_by_a_leader_or_admin(youth):
     db, actor, yid, _pid = youth
     with db.session() as s, s.begin():
-        add_user(s, actor, name="Ola Bø", initials="OB", password="passord123", access_role=AccessRole.VEILEDER)
+        add_user(
+            s, actor, name="Ola Bø", initials="OB", password="passord123", access_role=AccessRole.VEILEDER
+        )
         veileder = actor_for(s, "OB")
-        steps = [plans.TemplateStep("jobbsoking", "Søke sommerjobb", 0, 30), plans.TemplateStep("mote", "Oppfølging", 30)]
+        steps = [
+            plans.TemplateStep("jobbsoking", "Søke sommerjobb", 0, 30),
+            plans.TemplateStep("mote", "Oppfølging", 30),
+        ]
         with pytest.raises(InvalidInput, match="leder"):
             plans.save_template(s, veileder, "Sommerjobb", steps)
         with pytest.raises(InvalidInput):

@@ -115,7 +115,9 @@ def test_plan_revisions_keep_reasons(youth):
             plans.save_plan(s, actor, pid, reason="Ny", own_goal="x" * 501)
         plan_id = plans.save_plan(s, actor, pid, reason="Laget sammen", dream="Fagbrev", goal_category="kombinert",
                                   own_goal="Bli elektriker")  # fmt: skip
-        plans.add_goal(s, actor, plan_id, "Søke læreplass", TODAY + timedelta(days=30), reason="Delmål avtalt")
+        plans.add_goal(
+            s, actor, plan_id, "Søke læreplass", TODAY + timedelta(days=30), reason="Delmål avtalt"
+        )
     with db.session() as s, s.begin():
         plans.save_plan(
             s, actor, pid, reason="Endret drøm etter praksis", expected_version=1, dream="Egen bil"

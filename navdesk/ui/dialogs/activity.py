@@ -171,7 +171,7 @@ class ActivityDialog(QDialog):
         return combo
 
     def _type_changed(self, *_args: object) -> None:
-        kind = self.type_combo.currentData()
+        kind = ActivityType(self.type_combo.currentData())  # Qt gives a StrEnum back as str
         shown = {
             self.per_week: kind is ActivityType.JOBBSOKING,
             self.application_combo: kind is ActivityType.STILLING,
@@ -180,7 +180,10 @@ class ActivityDialog(QDialog):
             self.club_combo: kind is ActivityType.JOBBKLUBB,
         }
         for widget, visible in shown.items():
-            self.form.setRowVisible(widget, visible)
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
         self.adjustSize()
 
     def values(self) -> dict[str, Any]:
@@ -188,7 +191,7 @@ class ActivityDialog(QDialog):
         dates = {"from_date": self.from_edit.value(), "to_date": self.to_edit.value()}
         if self.activity is not None and self.activity.agreed:
             return dates
-        kind = self.type_combo.currentData()
+        kind = ActivityType(self.type_combo.currentData())  # Qt gives a StrEnum back as str
         values: dict[str, Any] = {
             "type": kind, "title": self.title_edit.text().strip(), "responsible": self.responsible_combo.currentData(),
             "notes": self.notes_edit.toPlainText().strip(), **dates,
@@ -257,7 +260,9 @@ class PlanDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {
             "dream": self.dream_edit.toPlainText().strip(),
-            "goal_category": self.category_combo.currentData(),
+            "goal_category": GoalCategory(self.category_combo.currentData())
+            if self.category_combo.currentData()
+            else None,
             "own_goal": self.own_goal_edit.toPlainText().strip(),
             "review_date": self.review_edit.value(),
             "reason": self.reason_edit.toPlainText().strip(),

@@ -473,8 +473,11 @@ class PlanTab(QWidget):
     def _fill_list(self) -> None:
         if self.plan is None:
             return
-        status = self.status_filter.currentData()
-        kind = self.type_filter.currentData()
+        # Qt gives a StrEnum back as a plain str
+        status = (
+            ActivityStatus(self.status_filter.currentData()) if self.status_filter.currentData() else None
+        )
+        kind = ActivityType(self.type_filter.currentData()) if self.type_filter.currentData() else None
         rows = []
         for a in self.plan.activities:
             if status is not None and a.status is not status:
