@@ -729,6 +729,27 @@ def week_plan(session: Session, monday: date) -> list[PlanMeeting]:
     return out
 
 
+def todays_meetings(session: Session, user_id: uuid.UUID, day: date) -> list[PlanMeeting]:
+    """The user's meetings on ``day`` (Oslo) for the start screen, by time: those the user organises or
+    takes part in, or with a youth the user follows up. Cancelled ones are left out (må flyttes stays)."""
+    from datetime import timedelta
+
+    found = [m for m in week_plan(session, day - timedelta(days=day.weekday()))
+             if m.starts_at.date() == day and m.status is not MeetingStatus.AVLYST]  # fmt: skip
+    ids = [m.id for m in found]
+    if not ids:
+        return []
+    own = set(session.scalars(
+        select(Meeting.id).outerjoin(Youth, Youth.id == Meeting.youth_id)
+        .where(Meeting.id.in_(ids), (Meeting.organiser_id == user_id) | (Youth.veileder_id == user_id))
+    ))  # fmt: skip
+    own.update(session.scalars(
+        select(MeetingParticipant.meeting_id)
+        .where(MeetingParticipant.meeting_id.in_(ids), MeetingParticipant.user_id == user_id)
+    ))  # fmt: skip
+    return [m for m in found if m.id in own]
+
+
 @dataclass(frozen=True)
 class Commitment:
     """One of the user's own open promises from a meeting ("Mine forpliktelser")."""

@@ -151,8 +151,10 @@ class MainWindow(QMainWindow):
 
         self.summary_banner = StartupBanner()
         self.summary_banner.show_deadlines.connect(lambda: self.show_screen("deadlines"))
+        self.todays_meetings: Any = None  # «Dagens møter» (navdesk.ui.meetings.today), after the first paint
         central = QWidget()
         outer = QVBoxLayout(central)
+        self._outer = outer
         outer.addWidget(self.summary_banner)
         layout = QHBoxLayout()
         layout.addWidget(self.nav)
@@ -292,6 +294,8 @@ class MainWindow(QMainWindow):
             self._youth_saved(youth_id)
             if self._records is not None:
                 self._records.refresh(youth_id)
+        if self.todays_meetings is not None:
+            self.show_todays_meetings()
 
     def _on_screen_changed(self, row: int) -> None:
         if row >= 0 and list(self.screens)[row] == "meetings":
@@ -328,8 +332,31 @@ class MainWindow(QMainWindow):
         """Compute the deadlines and show the summary once the portfolio has painted (start-up stays fast)."""
         _AfterFirstPaint(self.portfolio.view.viewport(), self.show_startup_summary_in_background)
 
+    def show_todays_meetings(self) -> Any:
+        """«Dagens møter» under the summary (built on first use, after the first paint); the strip."""
+        if not self._database_ready():
+            return None
+        if self.todays_meetings is None:
+            from navdesk.ui.meetings.today import TodayMeetingsStrip
+
+            strip = TodayMeetingsStrip()
+            strip.open_meeting.connect(self.open_meeting)
+            strip.show_plan.connect(lambda: self.show_screen("meetings"))
+            self._outer.insertWidget(1, strip)
+            self.todays_meetings = strip
+        self.todays_meetings.load(self.database, self.actor.user_id, self.current_day())
+        return self.todays_meetings
+
+    def open_meeting(self, meeting_id: Any) -> Any:
+        """The meeting editor for this meeting (an open one is raised)."""
+        if not self._database_ready():
+            return None
+        self.meetings.database = self.database
+        return self.meetings.open_editor(meeting_id=meeting_id)
+
     def show_startup_summary_in_background(self) -> None:
         """The start-up summary, with the deadlines computed in a worker thread (the window stays usable)."""
+        self.show_todays_meetings()
         self.load_deadlines_in_background(
             then=lambda: self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
         )
@@ -583,6 +610,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_new_day(self) -> None:
+        if self.todays_meetings is not None:
+            self.show_todays_meetings()
         if self.summary_banner.isVisible() and self.deadlines_book is not None:
             self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
 

@@ -53,3 +53,43 @@ def test_file_menu_has_the_unrecorded_list_and_the_calendar(
 def test_the_first_paint_does_not_build_the_moteplan(qtbot: Any, fixed_db: Any, ui_settings: Any) -> None:
     window = open_window(qtbot, fixed_db, ui_settings, today=DEMO_DAY)
     assert window._meetings_view is None  # it needs SQLAlchemy: built when first shown (decision 0007)
+
+
+def test_todays_meetings_come_after_the_first_paint_and_open_the_meeting(
+    qtbot: Any, fixed_db: Any, ui_settings: Any
+) -> None:
+    from datetime import datetime, timedelta
+
+    from navdesk.domain.text import OSLO
+    from navdesk.services import meetings
+    from navdesk.services.context import actor_for
+    from navdesk.services.office import catalogue
+
+    with fixed_db.session() as s, s.begin():
+        actor = actor_for(s)
+        youth = next(r for r in meetings.editor_choices(s).youths)
+        kind = catalogue(s, "meeting_type")["trekantsamtale"]
+        at = datetime(DEMO_DAY.year, DEMO_DAY.month, DEMO_DAY.day, 7, 15, tzinfo=OSLO)
+        early = meetings.create_meeting(s, actor, starts_at=at, youth_id=youth[0], type_id=kind, place="Rom 2")
+        cancelled = meetings.create_meeting(s, actor, starts_at=at + timedelta(minutes=5), youth_id=youth[0])
+        meetings.set_status(s, actor, cancelled, 1, "avlyst", reason="Syk")
+        meetings.create_meeting(s, actor, starts_at=at + timedelta(days=1), youth_id=youth[0])  # tomorrow
+    window = open_window(qtbot, fixed_db, ui_settings, today=DEMO_DAY)
+    assert window.todays_meetings is None  # not on the first paint (decision 0007)
+    window.show_summary_after_first_paint()
+    window.portfolio.view.viewport().update()
+    qtbot.waitUntil(lambda: window.todays_meetings is not None and window.todays_meetings.isVisible())
+    qtbot.waitUntil(lambda: window.deadlines_book is not None)
+    strip = window.todays_meetings
+    with fixed_db.session() as s:
+        expected = meetings.todays_meetings(s, actor.user_id, DEMO_DAY)
+    assert [m.id for m in strip.meetings] == [m.id for m in expected] and expected[0].id == early
+    assert cancelled not in [m.id for m in expected]
+    assert all(m.starts_at.date() == DEMO_DAY for m in expected)
+    first = strip.buttons[0].text()
+    assert first.startswith("07:15 Trekantsamtale") and youth[1] in first and first.endswith("Rom 2")
+    strip.buttons[0].click()
+    editor = window.meetings.editors[-1]
+    assert editor.meeting_id == early and editor.isVisible()
+    editor._autosave.stop()
+    editor.close()
