@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.summary_banner = StartupBanner()
         self.summary_banner.show_deadlines.connect(lambda: self.show_screen("deadlines"))
         self.todays_meetings: Any = None  # «Dagens møter» (navdesk.ui.meetings.today), after the first paint
+        self.app_lock: Any = None  # the app lock (navdesk.ui.lock), after the first paint or on Ctrl+L
         central = QWidget()
         outer = QVBoxLayout(central)
         self._outer = outer
@@ -357,6 +358,7 @@ class MainWindow(QMainWindow):
     def show_startup_summary_in_background(self) -> None:
         """The start-up summary, with the deadlines computed in a worker thread (the window stays usable)."""
         self.show_todays_meetings()
+        self.start_lock()
         self.load_deadlines_in_background(
             then=lambda: self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
         )
@@ -539,6 +541,63 @@ class MainWindow(QMainWindow):
         self.unrecorded_action.triggered.connect(self.show_unrecorded)
         self.ics_action = menu.addAction(_("Upcoming meetings to calendar (.ics) …"))
         self.ics_action.triggered.connect(self.export_meetings_ics)
+        menu.addSeparator()
+        self.lock_action = menu.addAction(_("Lock NavDesk"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every window
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_time_action = menu.addAction(_("Lock after inactivity …"))
+        self.lock_time_action.triggered.connect(self.choose_lock_time)
+
+    # -- the app lock (navdesk.ui.lock) ----------------------------------------------------------------
+    def start_lock(self) -> Any:
+        """The app lock with the user's idle time (after the first paint: it reads the database)."""
+        from navdesk.services.lock import idle_minutes
+        from navdesk.ui.lock import lock_for
+
+        if not self._database_ready():
+            return None
+        with self.database.session() as session:
+            minutes = idle_minutes(session, self.actor.user_id)
+        if self.app_lock is None:
+            self.app_lock = lock_for(self, minutes)
+        else:
+            self.app_lock.set_idle_ms(minutes * 60_000)
+        return self.app_lock
+
+    def lock(self) -> bool:
+        """Ctrl+L: lock every window now (drafts are stored first); whether it locked."""
+        lock = self.app_lock if self.app_lock is not None else self.start_lock()
+        if lock is None:
+            return False
+        lock.lock()
+        return True
+
+    def choose_lock_time(self) -> Any:
+        """Ask for the minutes of inactivity before NavDesk locks (the user's own setting); the minutes."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from navdesk.errors import UserError
+        from navdesk.services.lock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, idle_minutes, set_idle_minutes
+
+        if not self._database_ready():
+            return None
+        with self.database.session() as session:
+            current = idle_minutes(session, self.actor.user_id)
+        minutes, ok = QInputDialog.getInt(
+            self, _("Lock after inactivity"), _("Lock NavDesk after this many minutes without use:"),
+            current, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES,
+        )  # fmt: skip
+        if not ok:
+            return None
+        try:
+            with self.database.session() as session, session.begin():
+                set_idle_minutes(session, self.actor, minutes)
+        except UserError as exc:
+            QMessageBox.warning(self, _("NavDesk"), str(exc))
+            return None
+        self.start_lock()
+        return minutes
 
     def import_youths(self) -> Any:
         """The import dialog (window-modal, not blocking); the portfolio is read again after an import."""
