@@ -159,7 +159,9 @@ def build_demo(
         period_id, registered = _periods(rows, youth_id, cat, today, index)
         _plan_and_activities(rows, youth_id, period_id, registered, cat, employers, today, index)
         under_21 = (today - rows.tables[m.Youth][-1]["birth_date"]).days < 21 * 365
-        _contacts_and_meetings(rows, youth_id, period_id, registered, cat, admin, partners, today, index, under_21)
+        _contacts_and_meetings(
+            rows, youth_id, period_id, registered, cat, admin, partners, today, index, under_21
+        )
         if index % 5 == 1 and club_enrolled < 8:
             _enrol(rows, club_id, club_sessions, youth_id, period_id, today)
             club_enrolled += 1
@@ -373,10 +375,20 @@ def _contacts_and_meetings(
                            organiser_id=admin.user_id)  # fmt: skip
         labels = {cat["meeting_type"][code]: label for code, label, _nn, _attrs in MEETING_TYPES}
         status_reason = "Ungdommen var syk" if status == e.MeetingStatus.AVLYST else ""
-        rows.add(m.Activity, id=uuid.uuid5(meeting, "plan"), youth_id=youth_id, period_id=period_id,
-                 type=e.ActivityType.MOTE, title=f"{labels[type_id]} {when:%d.%m.%Y}", meeting_id=meeting,
-                 status=ACTIVITY_STATUS[status], status_reason=status_reason, from_date=when, to_date=when,
-                 responsible=e.Responsible.NAV)  # the meeting in the youth's plan (services.meetings)
+        rows.add(
+            m.Activity,
+            id=uuid.uuid5(meeting, "plan"),
+            youth_id=youth_id,
+            period_id=period_id,
+            type=e.ActivityType.MOTE,
+            title=f"{labels[type_id]} {when:%d.%m.%Y}",
+            meeting_id=meeting,
+            status=ACTIVITY_STATUS[status],
+            status_reason=status_reason,
+            from_date=when,
+            to_date=when,
+            responsible=e.Responsible.NAV,
+        )  # the meeting in the youth's plan (services.meetings)
         rows.add(m.MeetingParticipant, meeting_id=meeting, kind=e.ParticipantKind.UNGDOM)
         rows.add(m.MeetingParticipant, meeting_id=meeting, kind=e.ParticipantKind.VEILEDER, user_id=admin.user_id,
                  name="Kari Nordmann", organisation="NAV", role="Veileder")  # fmt: skip

@@ -68,7 +68,9 @@ def set_idle_minutes(session: Session, actor: Actor, minutes: int, *, office_wid
 def check_password(session: Session, user_id: uuid.UUID, password: str) -> bool:
     """Whether ``password`` is the (active) user's password."""
     user = session.get(User, user_id)
-    return user is not None and user.active and bool(password) and verify_password(password, user.password_hash)
+    return (
+        user is not None and user.active and bool(password) and verify_password(password, user.password_hash)
+    )
 
 
 def unlock_wait(failures: int) -> float:

@@ -272,14 +272,18 @@ class AppLock(QObject):
                 self._idle.start(self.idle_ms)  # any input counts as activity
             return False
         if kind == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
-            if not isinstance(obj, LockScreen) and obj.windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+            if not isinstance(obj, LockScreen) and obj.windowType() not in (
+                Qt.WindowType.Popup,
+                Qt.WindowType.ToolTip,
+            ):
                 QTimer.singleShot(0, lambda w=obj: self._cover_if_shown(w))  # a window opened meanwhile
             return False
         if kind == QEvent.Type.Shortcut:
             return True  # no menu or shortcut works behind the lock
         if kind in INPUT_EVENTS and isinstance(obj, QWidget):  # (a QWindow hands its input on to a widget)
             if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and event.key() in (  # type: ignore[attr-defined]
-                Qt.Key.Key_Tab, Qt.Key.Key_Backtab
+                Qt.Key.Key_Tab,
+                Qt.Key.Key_Backtab,
             ):
                 return True  # focus stays on the lock screen
             return not self._on_screen(obj)

@@ -259,7 +259,10 @@ def test_many_summaries_in_one_pdf_keep_their_own_page_numbers(tmp_path: Path) -
             page += 1
             text = _text(pdf, tmp_path, page=page)
             assert tr.gettext("Page {page} of {pages}").format(page=number, pages=size) in text
-            assert "24.11.2026" in text and tr.gettext("Confidential — exempt from public access, cf. offl. § 13") in text
+            assert (
+                "24.11.2026" in text
+                and tr.gettext("Confidential — exempt from public access, cf. offl. § 13") in text
+            )
         first = _text(pdf, tmp_path, page=page - size + 1)
         assert ("25.11.2026" in first) is (data is nynorsk)  # each summary begins on its own page, own header
     assert render_summaries(items[:1]) == single[0]  # one summary: the same file as on its own

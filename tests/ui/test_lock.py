@@ -51,7 +51,9 @@ def _covered(widget: Any, screen: Any) -> bool:
     return at is screen
 
 
-def test_writing_a_summary_locking_and_finding_the_draft_intact(qtbot: Any, window: Any, fixed_db: Any) -> None:
+def test_writing_a_summary_locking_and_finding_the_draft_intact(
+    qtbot: Any, window: Any, fixed_db: Any
+) -> None:
     meeting = _planned(fixed_db)
     editor = window.open_meeting(meeting.id)
     qtbot.waitExposed(editor)
@@ -63,7 +65,9 @@ def test_writing_a_summary_locking_and_finding_the_draft_intact(qtbot: Any, wind
     typed = editor.summary_edit.toPlainText()
     assert editor.draft_saved_at is None  # the autosave (2 s) has not run yet
 
-    QTest.keyClick(editor.summary_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L, in the editor
+    QTest.keyClick(
+        editor.summary_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+    )  # Ctrl+L, in the editor
     lock = window.app_lock
     assert lock is not None and lock.locked
     # the draft is in the database at once, with the text as typed

@@ -23,7 +23,9 @@ START = datetime(2026, 11, 24, 10, 0, tzinfo=OSLO)
 
 def _text(path: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page is not None else []
-    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _pages(path: Path) -> int:

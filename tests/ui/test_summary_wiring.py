@@ -70,7 +70,9 @@ def test_todays_meetings_come_after_the_first_paint_and_open_the_meeting(
         youth = next(r for r in meetings.editor_choices(s).youths)
         kind = catalogue(s, "meeting_type")["trekantsamtale"]
         at = datetime(DEMO_DAY.year, DEMO_DAY.month, DEMO_DAY.day, 7, 15, tzinfo=OSLO)
-        early = meetings.create_meeting(s, actor, starts_at=at, youth_id=youth[0], type_id=kind, place="Rom 2")
+        early = meetings.create_meeting(
+            s, actor, starts_at=at, youth_id=youth[0], type_id=kind, place="Rom 2"
+        )
         cancelled = meetings.create_meeting(s, actor, starts_at=at + timedelta(minutes=5), youth_id=youth[0])
         meetings.set_status(s, actor, cancelled, 1, "avlyst", reason="Syk")
         meetings.create_meeting(s, actor, starts_at=at + timedelta(days=1), youth_id=youth[0])  # tomorrow

@@ -123,5 +123,12 @@ def print_summaries(
 def _record(database: Any, actor: Any, meeting_id: uuid.UUID, data: Any, lang: str, target: str) -> None:
     with database.session() as session, session.begin():
         journal.record_print(
-            session, actor, meeting_id, data.youth_id, target=target, variant="full", lang=lang, sensitive=False
+            session,
+            actor,
+            meeting_id,
+            data.youth_id,
+            target=target,
+            variant="full",
+            lang=lang,
+            sensitive=False,
         )
