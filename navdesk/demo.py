@@ -362,11 +362,11 @@ def _contacts_and_meetings(
                      initiated_by=e.InitiatedBy.NAV, outcome=e.ContactOutcome.GJENNOMFORT, note="Svarte på SMS.")  # fmt: skip
     if index % 3 == 0:
         meeting_types = list(cat["meeting_type"].values())
-        type_id = rng.choice(meeting_types[:4])
         when = today + timedelta(days=rng.randint(-30, 14))
         status = e.MeetingStatus.GJENNOMFORT if when < today else e.MeetingStatus.PLANLAGT
         if index % 27 == 0:
             status = e.MeetingStatus.AVLYST
+        type_id = rng.choice(meeting_types[:4])  # (drawn here: the demo stays the same for a seed)
         meeting = rows.add(m.Meeting, youth_id=youth_id, type_id=type_id,
                            starts_at=_at(when, rng.randint(9, 14)), duration_min=60, place="NAV-kontoret",
                            agenda="Status i planen\nVeien videre", status=status,

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             view.meetings_changed.connect(self._meeting_saved)
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
+            view.ics_requested.connect(self.export_meetings_ics)
             stand_in = self.screens["meetings"]
             current = self.stack.currentIndex()
             self.stack.insertWidget(self.stack.indexOf(stand_in), view)
@@ -257,13 +258,13 @@ class MainWindow(QMainWindow):
         widget.show()
         return widget
 
-    def export_meetings_ics(self) -> Any:
-        """The upcoming meetings to an .ics file (initials only, no home address)."""
+    def export_meetings_ics(self, meeting_ids: Any = None) -> Any:
+        """The upcoming meetings (or these) to an .ics file (initials only, no home address)."""
         from navdesk.ui.printing import save_meetings_ics
 
         if not self._database_ready():
             return None
-        return save_meetings_ics(self, self.database, self.actor)
+        return save_meetings_ics(self, self.database, self.actor, meeting_ids)
 
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.screens).index(key))
@@ -540,7 +541,7 @@ class MainWindow(QMainWindow):
         self.unrecorded_action = menu.addAction(_("Summaries not yet recorded …"))
         self.unrecorded_action.triggered.connect(self.show_unrecorded)
         self.ics_action = menu.addAction(_("Upcoming meetings to calendar (.ics) …"))
-        self.ics_action.triggered.connect(self.export_meetings_ics)
+        self.ics_action.triggered.connect(lambda: self.export_meetings_ics())
         menu.addSeparator()
         self.lock_action = menu.addAction(_("Lock NavDesk"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))

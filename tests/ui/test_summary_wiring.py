@@ -95,3 +95,27 @@ def test_todays_meetings_come_after_the_first_paint_and_open_the_meeting(
     assert editor.meeting_id == early and editor.isVisible()
     editor._autosave.stop()
     editor.close()
+
+
+def test_one_meeting_from_the_moteplan_to_a_calendar_file(
+    qtbot: Any, fixed_db: Any, ui_settings: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from icalendar import Calendar
+
+    from navdesk.ui.printing import native
+
+    out = tmp_path / "ett-møte.ics"
+    monkeypatch.setattr(native, "ask_ics_path", lambda parent, suggested: str(out))
+    monkeypatch.setattr(native, "show_info", lambda parent, text: None)
+    window = open_window(qtbot, fixed_db, ui_settings, today=DEMO_DAY)
+    window.show_screen("meetings")
+    view = window.meetings
+    assert not view.ics_button.isEnabled()  # nothing chosen yet
+    model = view.model
+    day = next(d for d in range(model.rowCount()) if model.rowCount(model.index(d, 0)))
+    view.view.setCurrentIndex(model.index(0, 0, model.index(day, 0)))
+    chosen = view.selected_meeting()
+    assert chosen is not None and view.ics_button.isEnabled()
+    view.ics_button.click()
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [f"{chosen.id}@navdesk"]
