@@ -1,6 +1,8 @@
 """Re-shoot the documentation screenshots (offscreen): ``python scripts/screenshots.py``.
 
-docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1), deadlines known
+docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1), deadlines known,
+                                  with «Dagens møter» (today's meetings) under the summary
+docs/screenshots/lock.png         the same window locked (Ctrl+L), after one wrong password
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
 docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
 docs/screenshots/frister-regler.png  the office's rules for deadlines (as an admin), the 8-week rule selected
@@ -39,6 +41,7 @@ def main() -> int:
     from navdesk.ui.app import make_app
     from navdesk.ui.first_run import FirstRunDialog
     from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.startup_summary import summarize
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app([sys.argv[0]])
@@ -58,8 +61,15 @@ def main() -> int:
         window.show()
         app.processEvents()
         window.load_deadlines()  # as just after the first paint: the Next deadline column and its filters
+        window.summary_banner.set_summary(summarize(window.deadlines_book, actor.user_id))
+        window.show_todays_meetings()
         app.processEvents()
         window.grab().save(str(OUT / "main-window.png"))
+        window.lock()
+        window.app_lock.try_unlock("feil-passord")
+        app.processEvents()
+        window.grab().save(str(OUT / "lock.png"))
+        window.app_lock.unlock()
 
         window.show_screen("deadlines")
         window.deadlines.select_first()
@@ -94,7 +104,7 @@ def main() -> int:
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
     names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
-             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png")  # fmt: skip
+             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "lock.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 

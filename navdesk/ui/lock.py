@@ -79,7 +79,9 @@ class LockScreen(QFrame):
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMinimumWidth(420)  # room for "Wrong password. Wait 10 seconds …" on one line
         box = QVBoxLayout(self)
+        box.setSpacing(8)
         box.addStretch(2)
         for widget in (title, who, self.password, self.unlock_button, self.message):
             box.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
