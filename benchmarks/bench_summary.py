@@ -41,7 +41,13 @@ def bench_summary(ctx: Context) -> Json:
         raise RuntimeError("the office has no meetings")
     imports = "reportlab.platypus" not in sys.modules
     t0 = time.perf_counter()
-    from navdesk.documents.summary import FULL, YOUTH_VARIANT, SummaryOptions, render_summaries, render_summary
+    from navdesk.documents.summary import (
+        FULL,
+        YOUTH_VARIANT,
+        SummaryOptions,
+        render_summaries,
+        render_summary,
+    )
     from navdesk.services.summaries import summary_data
 
     options = {v: SummaryOptions(variant=v, printed_by="Kari Nordmann (KN)", printed_on=date.today())
