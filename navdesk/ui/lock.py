@@ -144,10 +144,23 @@ class AppLock(QObject):
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
         self._wait.timeout.connect(self._end_wait)
+        self.stopped = False
         self.set_idle_ms(idle_ms)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def stop(self) -> None:
+        """The main window closes: no more locking, the covers go, the event filter is removed."""
+        self.stopped = True
+        self._idle.stop()
+        self._wait.stop()
+        if self.locked:
+            self.unlock()
+        self._idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     # -- idle time ---------------------------------------------------------------------------------
     def set_idle_ms(self, ms: int) -> None:
@@ -155,7 +168,7 @@ class AppLock(QObject):
         self._restart_idle()
 
     def _restart_idle(self) -> None:
-        if self.idle_ms > 0 and not self.locked:
+        if self.idle_ms > 0 and not self.locked and not self.stopped:
             self._idle.start(self.idle_ms)
         else:
             self._idle.stop()
@@ -163,7 +176,7 @@ class AppLock(QObject):
     # -- locking -----------------------------------------------------------------------------------
     def lock(self) -> None:
         """Store drafts, cover every window, and let input reach only the lock screens."""
-        if self.locked:
+        if self.locked or self.stopped:
             return
         self._idle.stop()
         app = QApplication.instance()
@@ -270,7 +283,7 @@ class AppLock(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if not self.locked:
-            if kind in ACTIVITY_EVENTS and self.idle_ms > 0:
+            if kind in ACTIVITY_EVENTS and self.idle_ms > 0 and not self.stopped:
                 self._idle.start(self.idle_ms)  # any input counts as activity
             return False
         if kind == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
             view = MeetingPlanView(self.database, self.actor, today=self.today)
             view.setObjectName("meetings")
             view.meetings_changed.connect(self._meeting_saved)
+            view.meeting_deleted.connect(self._meeting_deleted)
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
             view.ics_requested.connect(self.export_meetings_ics)
@@ -292,6 +293,14 @@ class MainWindow(QMainWindow):
                 youth_id = read_meeting(session, meeting_id).youth_id
         except UserError:
             return
+        if youth_id is not None:
+            self._youth_saved(youth_id)
+            if self._records is not None:
+                self._records.refresh(youth_id)
+        if self.todays_meetings is not None:
+            self.show_todays_meetings()
+
+    def _meeting_deleted(self, youth_id: Any) -> None:
         if youth_id is not None:
             self._youth_saved(youth_id)
             if self._records is not None:
@@ -694,6 +703,8 @@ class MainWindow(QMainWindow):
         self._on_book_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.app_lock is not None:
+            self.app_lock.stop()
         self.portfolio.save_state()
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.sync()

@@ -119,3 +119,32 @@ def test_one_meeting_from_the_moteplan_to_a_calendar_file(
     view.ics_button.click()
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert [str(e["uid"]) for e in events] == [f"{chosen.id}@navdesk"]
+
+
+def test_deleting_a_meeting_in_the_editor_removes_it_and_its_plan_activity(
+    qtbot: Any, fixed_db: Any, ui_settings: Any
+) -> None:
+    from navdesk.domain.enums import MeetingStatus
+    from navdesk.services.meetings import plan_activity_id, week_plan
+
+    window = open_window(qtbot, fixed_db, ui_settings, today=DEMO_DAY)
+    with fixed_db.session() as s:
+        plan = week_plan(s, DEMO_DAY.replace(day=23))
+        planned = next(m for m in plan if m.youth_id and m.status is MeetingStatus.PLANLAGT)
+        assert plan_activity_id(s, planned.id) is not None  # the demo's meetings are in the plans too
+    kept = window.open_meeting(_held_meeting(window))
+    assert not kept.delete_button.isEnabled()  # a held meeting stays
+    kept._autosave.stop()
+    kept.close()
+    editor = window.open_meeting(planned.id)
+    assert editor.delete_button.isEnabled()
+    editor.ask_delete = lambda: False  # the user says no
+    assert not editor.delete() and editor.isVisible()
+    editor.ask_delete = lambda: True
+    with qtbot.waitSignal(window.meetings.meeting_deleted) as deleted:
+        assert editor.delete()
+    assert deleted.args == [planned.youth_id]
+    with fixed_db.session() as s:
+        assert planned.id not in [m.id for m in week_plan(s, DEMO_DAY.replace(day=23))]
+        assert plan_activity_id(s, planned.id) is None
+    assert planned.id not in window.meetings.model.meeting_ids()

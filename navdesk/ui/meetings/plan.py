@@ -195,6 +195,7 @@ class MeetingPlanView(QWidget):
     print_requested = Signal(list)  # meeting ids
     ics_requested = Signal(list)  # meeting ids: to a calendar file (.ics)
     meetings_changed = Signal(object)  # a meeting was saved here (its id)
+    meeting_deleted = Signal(object)  # a meeting was deleted here (its youth's id, or None)
 
     def __init__(
         self, database: Any, actor: Any, *, today: date | None = None,
@@ -399,6 +400,7 @@ class MeetingPlanView(QWidget):
         """Follow an editor: its saves reload the week, its print requests are relayed."""
         self.editors.append(editor)
         editor.saved.connect(self._saved)
+        editor.deleted.connect(self._deleted)
         editor.preview_requested.connect(self.preview_requested)
         editor.print_requested.connect(self.print_requested)
         editor.opened.connect(self.adopt)
@@ -410,6 +412,10 @@ class MeetingPlanView(QWidget):
     def _saved(self, meeting_id: uuid.UUID) -> None:
         self.reload()
         self.meetings_changed.emit(meeting_id)
+
+    def _deleted(self, _meeting_id: uuid.UUID, youth_id: uuid.UUID | None) -> None:
+        self.reload()
+        self.meeting_deleted.emit(youth_id)
 
 
 __all__ = ["MeetingPlanView", "WeekModel", "monday_of"]
