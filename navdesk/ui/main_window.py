@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             view = MeetingPlanView(self.database, self.actor, today=self.today)
             view.setObjectName("meetings")
             view.meetings_changed.connect(self._meeting_saved)
-            view.meeting_deleted.connect(self._meeting_deleted)
+            view.meeting_deleted.connect(self._meeting_changed)
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
             view.ics_requested.connect(self.export_meetings_ics)
@@ -293,14 +293,10 @@ class MainWindow(QMainWindow):
                 youth_id = read_meeting(session, meeting_id).youth_id
         except UserError:
             return
-        if youth_id is not None:
-            self._youth_saved(youth_id)
-            if self._records is not None:
-                self._records.refresh(youth_id)
-        if self.todays_meetings is not None:
-            self.show_todays_meetings()
+        self._meeting_changed(youth_id)
 
-    def _meeting_deleted(self, youth_id: Any) -> None:
+    def _meeting_changed(self, youth_id: Any) -> None:
+        """A meeting of this youth (or of none) was saved or deleted: the youth, its record, Dagens møter."""
         if youth_id is not None:
             self._youth_saved(youth_id)
             if self._records is not None:
