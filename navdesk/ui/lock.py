@@ -237,7 +237,12 @@ class AppLock(QObject):
         if self.seconds_to_wait() > 0:
             self._say(_("Wait {n} seconds before trying again.").format(n=self.seconds_to_wait()))
             return False
-        if self._check(password):
+        try:
+            right = self._check(password)
+        except Exception as exc:  # the database is gone or locked: say so, stay locked
+            self._say(_("The password could not be checked: {error}").format(error=type(exc).__name__))
+            return False
+        if right:
             self.unlock()
             return True
         self.failures += 1

@@ -553,7 +553,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every window
         self.lock_action.triggered.connect(self.lock)
         self.lock_time_action = menu.addAction(_("Lock after inactivity …"))
-        self.lock_time_action.triggered.connect(self.choose_lock_time)
+        self.lock_time_action.triggered.connect(lambda: self.choose_lock_time())
+        if str(getattr(self.actor, "access_role", "")) == "admin":
+            self.office_lock_time_action = menu.addAction(_("Lock time for the whole office …"))
+            self.office_lock_time_action.triggered.connect(lambda: self.choose_lock_time(office_wide=True))
 
     # -- the app lock (navdesk.ui.lock) ----------------------------------------------------------------
     def start_lock(self) -> Any:
@@ -579,8 +582,9 @@ class MainWindow(QMainWindow):
         lock.lock()
         return True
 
-    def choose_lock_time(self) -> Any:
-        """Ask for the minutes of inactivity before NavDesk locks (the user's own setting); the minutes."""
+    def choose_lock_time(self, *, office_wide: bool = False) -> Any:
+        """Ask for the minutes of inactivity before NavDesk locks (the user's own setting, or for an admin
+        the office's, which users without their own follow); the minutes."""
         from PySide6.QtWidgets import QInputDialog
 
         from navdesk.errors import UserError
@@ -590,15 +594,16 @@ class MainWindow(QMainWindow):
             return None
         with self.database.session() as session:
             current = idle_minutes(session, self.actor.user_id)
+        question = (_("Lock NavDesk for everyone at the office after this many minutes without use:")
+                    if office_wide else _("Lock NavDesk after this many minutes without use:"))  # fmt: skip
         minutes, ok = QInputDialog.getInt(
-            self, _("Lock after inactivity"), _("Lock NavDesk after this many minutes without use:"),
-            current, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES,
-        )  # fmt: skip
+            self, _("Lock after inactivity"), question, current, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES
+        )
         if not ok:
             return None
         try:
             with self.database.session() as session, session.begin():
-                set_idle_minutes(session, self.actor, minutes)
+                set_idle_minutes(session, self.actor, minutes, office_wide=office_wide)
         except UserError as exc:
             QMessageBox.warning(self, _("NavDesk"), str(exc))
             return None

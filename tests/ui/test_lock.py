@@ -139,3 +139,29 @@ def test_three_wrong_passwords_start_a_growing_wait(qtbot: Any, window: Any) -> 
     window.lock()  # a new lock starts counting from nothing
     assert not lock.try_unlock("feil") and lock.seconds_to_wait() == 0
     assert lock.try_unlock(DEMO_PASSWORD)
+
+
+def test_the_user_chooses_the_lock_time_and_an_admin_the_offices(
+    qtbot: Any, window: Any, fixed_db: Any
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from navdesk.services.context import actor_for
+    from navdesk.services.lock import idle_minutes
+
+    def answer(value: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setIntValue(value)
+        dialog.accept()
+
+    QTimer.singleShot(200, lambda: answer(3))
+    assert window.choose_lock_time() == 3
+    assert window.app_lock.idle_ms == 3 * 60_000
+    assert window.office_lock_time_action.isVisible()  # KN is an admin
+    QTimer.singleShot(200, lambda: answer(20))
+    assert window.choose_lock_time(office_wide=True) == 20
+    with fixed_db.session() as s:
+        assert idle_minutes(s, window.actor.user_id) == 3  # her own choice wins
+        assert idle_minutes(s, actor_for(s, "OB").user_id) == 20  # the others follow the office
