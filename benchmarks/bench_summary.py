@@ -28,6 +28,8 @@ def _render(r: Json) -> list[str]:
         f"both variants, {r['meetings']:,} meetings)",
         f"              batch of {r['batch']} summaries: {r['batch_s']['median']:.2f} s median "
         f"(max {r['batch_s']['max']:.2f} s); {r['pdf_kb']:.0f} kB per PDF on average",
+        f"              the same {r['batch']} saved as one PDF: {r['one_file_s']['median']:.2f} s median "
+        f"(max {r['one_file_s']['max']:.2f} s), {r['one_file_kb']:,} kB",
     ]
 
 
@@ -39,7 +41,13 @@ def bench_summary(ctx: Context) -> Json:
         raise RuntimeError("the office has no meetings")
     imports = "reportlab.platypus" not in sys.modules
     t0 = time.perf_counter()
-    from navdesk.documents.summary import FULL, YOUTH_VARIANT, SummaryOptions, render_summary
+    from navdesk.documents.summary import (
+        FULL,
+        YOUTH_VARIANT,
+        SummaryOptions,
+        render_summaries,
+        render_summary,
+    )
     from navdesk.services.summaries import summary_data
 
     options = {v: SummaryOptions(variant=v, printed_by="Kari Nordmann (KN)", printed_on=date.today())
@@ -70,6 +78,13 @@ def bench_summary(ctx: Context) -> Json:
             for i in range(BATCH):
                 sizes.append(len(render_summary(summary_data(session, ids[i % len(ids)]), options[FULL])))
         batch.append(time.perf_counter() - t0)
+    one_file, one_kb = [], 0.0
+    for _ in range(ctx.repeat):
+        t0 = time.perf_counter()
+        with database.session() as session:  # "save all as one PDF": one document, 100 summaries
+            items = [(summary_data(session, ids[i % len(ids)]), options[FULL]) for i in range(BATCH)]
+        one_kb = len(render_summaries(items)) / 1024
+        one_file.append(time.perf_counter() - t0)
     return {
         "meetings": len(ids),
         "first_ms": round(first * 1000, 1),
@@ -81,6 +96,8 @@ def bench_summary(ctx: Context) -> Json:
         "batch": BATCH,
         "batch_s": summary(batch, 1, 3),
         "pdf_kb": sum(sizes) / len(sizes) / 1024,
+        "one_file_s": summary(one_file, 1, 3),
+        "one_file_kb": round(one_kb),
     }
 
 

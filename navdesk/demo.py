@@ -23,9 +23,11 @@ from sqlalchemy.orm import Session
 from navdesk.db import models as m
 from navdesk.db.base import Base
 from navdesk.domain import enums as e
+from navdesk.domain.catalogues import MEETING_TYPES
 from navdesk.domain.text import OSLO, search_fold
 from navdesk.services import audit, office
 from navdesk.services.context import Actor
+from navdesk.services.meetings import ACTIVITY_STATUS
 
 DEMO_PASSWORD = "demo-passord"
 MUNICIPALITIES = ["Vinje", "Tokke", "Fyresdal", "Nissedal", "Seljord", "Kviteseid", "Hjartdal", "Tinn"]
@@ -157,7 +159,9 @@ def build_demo(
         period_id, registered = _periods(rows, youth_id, cat, today, index)
         _plan_and_activities(rows, youth_id, period_id, registered, cat, employers, today, index)
         under_21 = (today - rows.tables[m.Youth][-1]["birth_date"]).days < 21 * 365
-        _contacts_and_meetings(rows, youth_id, registered, cat, admin, partners, today, index, under_21)
+        _contacts_and_meetings(
+            rows, youth_id, period_id, registered, cat, admin, partners, today, index, under_21
+        )
         if index % 5 == 1 and club_enrolled < 8:
             _enrol(rows, club_id, club_sessions, youth_id, period_id, today)
             club_enrolled += 1
@@ -332,7 +336,7 @@ def _title(kind: e.ActivityType, rng: random.Random) -> str:
 
 
 def _contacts_and_meetings(
-    rows: _Rows, youth_id: uuid.UUID, registered: date, cat: dict[str, dict[str, uuid.UUID]], admin: Actor,
+    rows: _Rows, youth_id: uuid.UUID, period_id: uuid.UUID, registered: date, cat: dict[str, dict[str, uuid.UUID]], admin: Actor,
     partners: list[uuid.UUID], today: date, index: int, under_21: bool,
 ) -> None:  # fmt: skip
     rng = rows.rng
@@ -362,12 +366,29 @@ def _contacts_and_meetings(
         status = e.MeetingStatus.GJENNOMFORT if when < today else e.MeetingStatus.PLANLAGT
         if index % 27 == 0:
             status = e.MeetingStatus.AVLYST
-        meeting = rows.add(m.Meeting, youth_id=youth_id, type_id=rng.choice(meeting_types[:4]),
+        type_id = rng.choice(meeting_types[:4])  # (drawn here: the demo stays the same for a seed)
+        meeting = rows.add(m.Meeting, youth_id=youth_id, type_id=type_id,
                            starts_at=_at(when, rng.randint(9, 14)), duration_min=60, place="NAV-kontoret",
                            agenda="Status i planen\nVeien videre", status=status,
                            status_reason="Ungdommen var syk" if status == e.MeetingStatus.AVLYST else "",
                            summary="Gikk gjennom planen og jobbønsker." if status == e.MeetingStatus.GJENNOMFORT else "",
                            organiser_id=admin.user_id)  # fmt: skip
+        labels = {cat["meeting_type"][code]: label for code, label, _nn, _attrs in MEETING_TYPES}
+        status_reason = "Ungdommen var syk" if status == e.MeetingStatus.AVLYST else ""
+        rows.add(
+            m.Activity,
+            id=uuid.uuid5(meeting, "plan"),
+            youth_id=youth_id,
+            period_id=period_id,
+            type=e.ActivityType.MOTE,
+            title=f"{labels[type_id]} {when:%d.%m.%Y}",
+            meeting_id=meeting,
+            status=ACTIVITY_STATUS[status],
+            status_reason=status_reason,
+            from_date=when,
+            to_date=when,
+            responsible=e.Responsible.NAV,
+        )  # the meeting in the youth's plan (services.meetings)
         rows.add(m.MeetingParticipant, meeting_id=meeting, kind=e.ParticipantKind.UNGDOM)
         rows.add(m.MeetingParticipant, meeting_id=meeting, kind=e.ParticipantKind.VEILEDER, user_id=admin.user_id,
                  name="Kari Nordmann", organisation="NAV", role="Veileder")  # fmt: skip

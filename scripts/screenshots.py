@@ -1,6 +1,10 @@
 """Re-shoot the documentation screenshots (offscreen): ``python scripts/screenshots.py``.
 
-docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1), deadlines known
+docs/screenshots/main-window.png  the main window at 1280×800 over the demo office (40 youths, seed 1), deadlines known,
+                                  with «Dagens møter» (today's meetings) under the summary
+docs/screenshots/lock.png         the same window locked (Ctrl+L), after one wrong password
+docs/screenshots/moteplan.png     the Møteplan of this week, the first meeting chosen
+docs/screenshots/meeting-editor.png  that meeting in the editor, being written (an employer without consent)
 docs/screenshots/first-run.png    the first-run dialog, partly filled in
 docs/screenshots/frister.png      the Frister (deadlines) screen, the first overdue deadline selected
 docs/screenshots/frister-regler.png  the office's rules for deadlines (as an admin), the 8-week rule selected
@@ -39,6 +43,7 @@ def main() -> int:
     from navdesk.ui.app import make_app
     from navdesk.ui.first_run import FirstRunDialog
     from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.startup_summary import summarize
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app([sys.argv[0]])
@@ -58,8 +63,15 @@ def main() -> int:
         window.show()
         app.processEvents()
         window.load_deadlines()  # as just after the first paint: the Next deadline column and its filters
+        window.summary_banner.set_summary(summarize(window.deadlines_book, actor.user_id))
+        window.show_todays_meetings()
         app.processEvents()
         window.grab().save(str(OUT / "main-window.png"))
+        window.lock()
+        window.app_lock.try_unlock("feil-passord")
+        app.processEvents()
+        window.grab().save(str(OUT / "lock.png"))
+        window.app_lock.unlock()
 
         window.show_screen("deadlines")
         window.deadlines.select_first()
@@ -79,6 +91,7 @@ def main() -> int:
         _shoot_record_and_form(app, window)
         _shoot_huskelapp(app, window, db, actor)
         _shoot_summary_dialog(app, window, db, actor)
+        _shoot_meetings(app, window)
         window.close()
         db.close()
 
@@ -94,7 +107,7 @@ def main() -> int:
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
     names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
-             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png")  # fmt: skip
+             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "lock.png", "moteplan.png", "meeting-editor.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -162,6 +175,32 @@ def _shoot_summary_dialog(app: object, window: object, db: object, actor: object
         time.sleep(0.05)
     dialog.grab().save(str(OUT / "summary-dialog.png"))
     dialog.close()
+
+
+def _shoot_meetings(app: Any, window: Any) -> None:
+    from navdesk.domain.enums import ParticipantKind
+
+    window.show_screen("meetings")
+    plan, model = window.meetings, window.meetings.model
+    day = next(d for d in range(model.rowCount()) if model.rowCount(model.index(d, 0)))
+    plan.view.setCurrentIndex(model.index(0, 0, model.index(day, 0)))
+    app.processEvents()
+    window.grab().save(str(OUT / "moteplan.png"))
+    editor = window.open_meeting(plan.selected_meeting().id)
+    editor.add_participant_row(ParticipantKind.ARBEIDSGIVER, "Per Hansen", "Rema 1000 Vinje", "Butikksjef")
+    editor.decisions_edit.setPlainText("Starter arbeidstrening i januar hvis Rema 1000 sier ja.")
+    editor.summary_edit.setPlainText(
+        "Har søkt på to jobber siden sist. Vi gikk gjennom CV-en sammen og ble enige om å spørre Rema 1000 "
+        "om praksisplass.\nNeste gang: se på jobbannonser sammen."
+    )
+    editor.add_action_row("Ringe Rema 1000 om praksisplass")
+    editor.health_edit.setPlainText("Sover dårlig; har time hos fastlegen.")
+    editor.resize(1000, 1180)
+    app.processEvents()
+    editor.grab().save(str(OUT / "meeting-editor.png"))
+    editor._autosave.stop()
+    editor.close()
+    window.show_screen("portfolio")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ set to the print date).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
@@ -31,7 +31,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from navdesk.documents.fonts import BOLD, FAMILY, register_fonts
 from navdesk.domain import enums
@@ -103,14 +112,39 @@ def render_summary(data: SummaryData, options: SummaryOptions | None = None) -> 
     register_fonts()
     lang = summary_language(data, options)
     writer = _Writer(data, options, lang, translation(lang))
-    story = writer.full_story() if options.variant == FULL else writer.youth_story()
+    return _build([writer], title=writer.title(), subject=writer.type_label())
+
+
+def render_summaries(items: Sequence[tuple[SummaryData, SummaryOptions]]) -> bytes:
+    """Many summaries in one PDF (a batch saved as one file): each starts on a new page and keeps its
+    own header and footer, "side X av Y" counting its own pages. Deterministic like :func:`render_summary`."""
+    if not items:
+        raise ValueError("no summaries to render")
+    register_fonts()
+    writers = [_Writer(data, options, summary_language(data, options), translation(summary_language(data, options)))
+               for data, options in items]  # fmt: skip
+    first = writers[0]
+    if len(writers) == 1:
+        return _build(writers, title=first.title(), subject=first.type_label())
+    _ = first.tr.gettext
+    return _build(writers, title=_("Meeting summaries"), subject=_("Meeting summaries"))
+
+
+def _build(writers: Sequence[_Writer], *, title: str, subject: str) -> bytes:
+    first = writers[0]
+    story: list[Any] = []
+    for i, writer in enumerate(writers):
+        if i:
+            story += [PageBreak(), _PartStart(writer.furniture())]
+        story += writer.full_story() if writer.options.variant == FULL else writer.youth_story()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=_MARGIN_X - _FRAME_PAD, rightMargin=_MARGIN_X - _FRAME_PAD,
-        topMargin=_MARGIN_TOP - _FRAME_PAD, bottomMargin=_MARGIN_BOTTOM - _FRAME_PAD, title=writer.title(), subject=writer.type_label(), author=data.office,
-        creator="NavDesk", lang=_LANG_TAGS.get(lang, "nb-NO"), invariant=1, initialFontName=FAMILY,
+        topMargin=_MARGIN_TOP - _FRAME_PAD, bottomMargin=_MARGIN_BOTTOM - _FRAME_PAD, title=title, subject=subject,
+        author=first.data.office, creator="NavDesk", lang=_LANG_TAGS.get(first.lang, "nb-NO"), invariant=1,
+        initialFontName=FAMILY,
     )  # fmt: skip
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, furniture=writer.furniture()))
+    doc.build(story, canvasmaker=partial(_NumberedCanvas, furniture=first.furniture()))
     return out.getvalue()
 
 
@@ -156,25 +190,51 @@ class _Furniture:
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-    """Keeps the pages until the end so that each footer can say "side X av Y"."""
+    """Keeps the pages until the end so that each footer can say "side X av Y". In a document of many
+    summaries, each one's pages carry its own furniture and are counted on their own."""
 
     def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
-        self._pages: list[dict[str, Any]] = []
+        self._pages: list[tuple[dict[str, Any], _Furniture]] = []
         self.setDateFormatter(furniture.pdf_date)
 
+    def start_part(self, furniture: _Furniture) -> None:
+        """The current page and those after it belong to the summary with this furniture."""
+        self._furniture = furniture
+
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
+        self._pages.append((dict(self.__dict__), self._furniture))
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._furniture.draw(self, number, total)
-            super().showPage()
+        parts: list[list[dict[str, Any]]] = []
+        previous: _Furniture | None = None
+        for state, furniture in self._pages:
+            if furniture is not previous:
+                parts.append([])
+                previous = furniture
+            parts[-1].append(state)
+        for part in parts:
+            for number, state in enumerate(part, start=1):
+                self.__dict__.update(state)
+                self._furniture.draw(self, number, len(part))
+                super().showPage()
         super().save()
+
+
+class _PartStart(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """Takes no room; where it is drawn, the next summary's pages begin (their header, footer and count)."""
+
+    def __init__(self, furniture: _Furniture) -> None:
+        super().__init__()
+        self.furniture = furniture
+
+    def wrap(self, *_args: Any) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv.start_part(self.furniture)
 
 
 # --------------------------------------------------------------------------- text helpers

@@ -78,9 +78,15 @@ def update(
     expected_version: int | None = None,
     *,
     youth_id: uuid.UUID | None = None,
+    fields: dict[str, Any] | None = None,
     **changes: Any,
 ) -> M:
-    """Apply ``changes`` if the row is still at ``expected_version``; audit what changed."""
+    """Apply ``changes`` if the row is still at ``expected_version``; audit what changed.
+
+    ``fields``: more changes, for column names that clash with this function's parameters (a row's
+    own ``youth_id`` column: the ``youth_id`` parameter only names the youth for the audit trail).
+    """
+    changes = {**(fields or {}), **changes}
     current = getattr(obj, "version", None)
     if expected_version is not None and current is not None and current != expected_version:
         raise StaleEdit()

@@ -41,7 +41,7 @@ from navdesk.domain.portfolio import as_date, as_uuid
 from navdesk.services.deadline_facts import _initials, load_facts
 
 # Raise when the engine's code changes what it computes: every cached result is then recomputed.
-ENGINE = "2026-11-24.1"
+ENGINE = "2026-12-04.1"
 RULES = list(RULE_FUNCTIONS)
 _RULE_INDEX = {rule: i for i, rule in enumerate(RULES)}
 STATES = ["open", "done", "snoozed", "not_applicable"]

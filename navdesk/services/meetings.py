@@ -10,8 +10,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from navdesk.db.models import CatalogueEntry, Meeting, MeetingAction, MeetingParticipant, Youth
-from navdesk.domain.enums import ContactChannel, MeetingStatus, ParticipantKind
+from navdesk.db.models import (
+    Activity,
+    CatalogueEntry,
+    FollowUpPeriod,
+    Meeting,
+    MeetingAction,
+    MeetingParticipant,
+    Youth,
+)
+from navdesk.domain.enums import (
+    ActivityStatus,
+    ActivityType,
+    ContactChannel,
+    Malform,
+    MeetingStatus,
+    ParticipantKind,
+    Responsible,
+)
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import crud
@@ -52,6 +68,7 @@ def create_meeting(
         place=place, channel=coerce_enum(ContactChannel, channel, _("channel")), agenda=agenda,
         previous_id=previous_id, organiser_id=actor.user_id,
     )  # fmt: skip
+    sync_plan_activity(session, actor, meeting)
     return meeting.id
 
 
@@ -104,6 +121,7 @@ def record_meeting(
             _("Unknown fields: {fields}").format(fields=", ".join(sorted(set(texts) - allowed)))
         )
     crud.update(session, actor, meeting, expected_version, status=new, status_reason=reason.strip(), **texts)
+    sync_plan_activity(session, actor, meeting)
 
 
 def meeting_rows(session: Session) -> list[MeetingRow]:
@@ -276,7 +294,10 @@ def update_meeting(
         changes["channel"] = coerce_enum(ContactChannel, changes["channel"], _("channel"))
     if changes.get("youth_id") is not None and session.get(Youth, changes["youth_id"]) is None:
         raise InvalidInput(_("The youth no longer exists."))
-    crud.update(session, actor, meeting, expected_version, **changes)
+    audited_youth = meeting.youth_id or changes.get("youth_id")  # a moved meeting: under the youth it left
+    crud.update(session, actor, meeting, expected_version, youth_id=audited_youth, fields=changes)
+    if changes.keys() & {"starts_at", "type_id", "youth_id"}:
+        sync_plan_activity(session, actor, meeting)
 
 
 def set_status(
@@ -299,6 +320,7 @@ def set_status(
         raise InvalidInput(_("A meeting cannot be recorded as held before its day."))
     crud.update(session, actor, meeting, expected_version, status=new,
                 status_reason=reason.strip() if new in CANCELLED else "")  # fmt: skip
+    sync_plan_activity(session, actor, meeting)
 
 
 def update_participant(
@@ -369,6 +391,99 @@ def create_next_meeting(
         add_participant(session, actor, new_id, kind=p.kind, name=p.name, organisation=p.organisation, role=p.role,
                         user_id=p.user_id, contact_person_id=p.contact_person_id)  # fmt: skip
     return new_id
+
+
+# --------------------------------------------------------------------------- the meeting in the youth's plan
+#
+# One record, two views: a meeting with a youth is also a "møte" activity in the youth's aktivitetsplan
+# (``activity.meeting_id``). The meeting leads; the activity follows its day, type and status. The plan
+# shows it read-only and opens the meeting.
+
+ACTIVITY_STATUS = {
+    MeetingStatus.PLANLAGT: ActivityStatus.PLANLEGGER,
+    MeetingStatus.MA_FLYTTES: ActivityStatus.PLANLEGGER,
+    MeetingStatus.GJENNOMFORT: ActivityStatus.FULLFORT,
+    MeetingStatus.AVLYST: ActivityStatus.AVBRUTT,
+}
+
+
+def plan_activity_id(session: Session, meeting_id: uuid.UUID) -> uuid.UUID | None:
+    """The "møte" activity that shows this meeting in the youth's plan, if any."""
+    return session.scalar(
+        select(Activity.id).where(Activity.meeting_id == meeting_id).order_by(Activity.created_at).limit(1)
+    )
+
+
+def _activity_title(session: Session, meeting: Meeting, youth: Youth) -> str:
+    from navdesk.domain.text import format_date, oslo_day
+
+    entry = session.get(CatalogueEntry, meeting.type_id) if meeting.type_id else None
+    if entry is None:
+        kind = _("Meeting")
+    elif youth.malform is Malform.NYNORSK and entry.label_nn:
+        kind = entry.label_nn
+    else:
+        kind = entry.label_nb
+    return f"{kind} {format_date(oslo_day(meeting.starts_at))}"[:200]
+
+
+def sync_plan_activity(session: Session, actor: Actor, meeting: Meeting) -> None:
+    """Keep the meeting's "møte" activity in step (created, moved, renamed, status, reason; removed when
+    the meeting no longer has a youth, or becomes a type held without the youth: the catalogue's
+    ``with_youth`` false, as samarbeidsmøte). Every change goes through :mod:`crud` (audited)."""
+    from navdesk.domain.text import oslo_day
+
+    found = session.scalars(select(Activity).where(Activity.meeting_id == meeting.id)).all()
+    youth = session.get(Youth, meeting.youth_id) if meeting.youth_id is not None else None
+    entry = session.get(CatalogueEntry, meeting.type_id) if meeting.type_id is not None else None
+    if youth is None or (entry is not None and (entry.attrs or {}).get("with_youth") is False):
+        # no youth, or a meeting about the youth without them (samarbeidsmøte): not in the youth's plan
+        for activity in found:
+            crud.delete(session, actor, activity)
+        return
+    day = oslo_day(meeting.starts_at)
+    status = ACTIVITY_STATUS[meeting.status]
+    values: dict[str, Any] = {
+        "type": ActivityType.MOTE, "title": _activity_title(session, meeting, youth), "from_date": day,
+        "to_date": day, "responsible": Responsible.NAV, "status": status,
+        "status_reason": (meeting.status_reason or "") if meeting.status in CANCELLED else "",
+    }  # fmt: skip
+    keep = [a for a in found if a.youth_id == youth.id][:1]
+    for other in found:  # another youth's (the meeting moved to this youth), or a duplicate
+        if other not in keep:
+            crud.delete(session, actor, other)
+    if not keep:
+        crud.create(session, actor, Activity, youth_id=youth.id, period_id=_open_period(session, youth.id),
+                    meeting_id=meeting.id, **values)  # fmt: skip
+        return
+    activity = keep[0]
+    changed = {k: v for k, v in values.items() if getattr(activity, k) != v}
+    if changed:
+        crud.update(session, actor, activity, None, **changed)
+
+
+def _open_period(session: Session, youth_id: uuid.UUID) -> uuid.UUID | None:
+    return session.scalar(
+        select(FollowUpPeriod.id).where(FollowUpPeriod.youth_id == youth_id, FollowUpPeriod.closed_on.is_(None))
+        .order_by(FollowUpPeriod.registration_date.desc()).limit(1)
+    )  # fmt: skip
+
+
+def delete_meeting(session: Session, actor: Actor, meeting_id: uuid.UUID) -> None:
+    """Delete a meeting entered by mistake, with its participants, actions and its "møte" activity in
+    the youth's plan (audited, each row). A held meeting is kept: it is part of the youth's history."""
+    meeting = _get(session, meeting_id)
+    if meeting.status is MeetingStatus.GJENNOMFORT:
+        raise InvalidInput(_("A held meeting cannot be deleted; it is part of the youth's history."))
+    for activity in session.scalars(select(Activity).where(Activity.meeting_id == meeting_id)).all():
+        crud.delete(session, actor, activity)
+    for row in session.scalars(select(MeetingAction).where(MeetingAction.meeting_id == meeting_id)).all():
+        crud.delete(session, actor, row, youth_id=meeting.youth_id)
+    for part in session.scalars(
+        select(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting_id)
+    ).all():
+        crud.delete(session, actor, part, youth_id=meeting.youth_id)
+    crud.delete(session, actor, meeting)
 
 
 # --------------------------------------------------------------------------- saving what the editor holds
@@ -612,6 +727,27 @@ def week_plan(session: Session, monday: date) -> list[PlanMeeting]:
                                kind or _("Meeting"), meeting.youth_id, _youth_name(youth), meeting.place or "",
                                meeting.channel, meeting.status))  # fmt: skip
     return out
+
+
+def todays_meetings(session: Session, user_id: uuid.UUID, day: date) -> list[PlanMeeting]:
+    """The user's meetings on ``day`` (Oslo) for the start screen, by time: those the user organises or
+    takes part in, or with a youth the user follows up. Cancelled ones are left out (må flyttes stays)."""
+    from datetime import timedelta
+
+    found = [m for m in week_plan(session, day - timedelta(days=day.weekday()))
+             if m.starts_at.date() == day and m.status is not MeetingStatus.AVLYST]  # fmt: skip
+    ids = [m.id for m in found]
+    if not ids:
+        return []
+    own = set(session.scalars(
+        select(Meeting.id).outerjoin(Youth, Youth.id == Meeting.youth_id)
+        .where(Meeting.id.in_(ids), (Meeting.organiser_id == user_id) | (Youth.veileder_id == user_id))
+    ))  # fmt: skip
+    own.update(session.scalars(
+        select(MeetingParticipant.meeting_id)
+        .where(MeetingParticipant.meeting_id.in_(ids), MeetingParticipant.user_id == user_id)
+    ))  # fmt: skip
+    return [m for m in found if m.id in own]
 
 
 @dataclass(frozen=True)

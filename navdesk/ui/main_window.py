@@ -151,8 +151,11 @@ class MainWindow(QMainWindow):
 
         self.summary_banner = StartupBanner()
         self.summary_banner.show_deadlines.connect(lambda: self.show_screen("deadlines"))
+        self.todays_meetings: Any = None  # «Dagens møter» (navdesk.ui.meetings.today), after the first paint
+        self.app_lock: Any = None  # the app lock (navdesk.ui.lock), after the first paint or on Ctrl+L
         central = QWidget()
         outer = QVBoxLayout(central)
+        self._outer = outer
         outer.addWidget(self.summary_banner)
         layout = QHBoxLayout()
         layout.addWidget(self.nav)
@@ -213,8 +216,10 @@ class MainWindow(QMainWindow):
             view = MeetingPlanView(self.database, self.actor, today=self.today)
             view.setObjectName("meetings")
             view.meetings_changed.connect(self._meeting_saved)
+            view.meeting_deleted.connect(self._meeting_changed)
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
+            view.ics_requested.connect(self.export_meetings_ics)
             stand_in = self.screens["meetings"]
             current = self.stack.currentIndex()
             self.stack.insertWidget(self.stack.indexOf(stand_in), view)
@@ -254,13 +259,13 @@ class MainWindow(QMainWindow):
         widget.show()
         return widget
 
-    def export_meetings_ics(self) -> Any:
-        """The upcoming meetings to an .ics file (initials only, no home address)."""
+    def export_meetings_ics(self, meeting_ids: Any = None) -> Any:
+        """The upcoming meetings (or these) to an .ics file (initials only, no home address)."""
         from navdesk.ui.printing import save_meetings_ics
 
         if not self._database_ready():
             return None
-        return save_meetings_ics(self, self.database, self.actor)
+        return save_meetings_ics(self, self.database, self.actor, meeting_ids)
 
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.screens).index(key))
@@ -288,10 +293,16 @@ class MainWindow(QMainWindow):
                 youth_id = read_meeting(session, meeting_id).youth_id
         except UserError:
             return
+        self._meeting_changed(youth_id)
+
+    def _meeting_changed(self, youth_id: Any) -> None:
+        """A meeting of this youth (or of none) was saved or deleted: the youth, its record, Dagens møter."""
         if youth_id is not None:
             self._youth_saved(youth_id)
             if self._records is not None:
                 self._records.refresh(youth_id)
+        if self.todays_meetings is not None:
+            self.show_todays_meetings()
 
     def _on_screen_changed(self, row: int) -> None:
         if row >= 0 and list(self.screens)[row] == "meetings":
@@ -328,8 +339,32 @@ class MainWindow(QMainWindow):
         """Compute the deadlines and show the summary once the portfolio has painted (start-up stays fast)."""
         _AfterFirstPaint(self.portfolio.view.viewport(), self.show_startup_summary_in_background)
 
+    def show_todays_meetings(self) -> Any:
+        """«Dagens møter» under the summary (built on first use, after the first paint); the strip."""
+        if not self._database_ready():
+            return None
+        if self.todays_meetings is None:
+            from navdesk.ui.meetings.today import TodayMeetingsStrip
+
+            strip = TodayMeetingsStrip()
+            strip.open_meeting.connect(self.open_meeting)
+            strip.show_plan.connect(lambda: self.show_screen("meetings"))
+            self._outer.insertWidget(1, strip)
+            self.todays_meetings = strip
+        self.todays_meetings.load(self.database, self.actor.user_id, self.current_day())
+        return self.todays_meetings
+
+    def open_meeting(self, meeting_id: Any) -> Any:
+        """The meeting editor for this meeting (an open one is raised)."""
+        if not self._database_ready():
+            return None
+        self.meetings.database = self.database
+        return self.meetings.open_editor(meeting_id=meeting_id)
+
     def show_startup_summary_in_background(self) -> None:
         """The start-up summary, with the deadlines computed in a worker thread (the window stays usable)."""
+        self.show_todays_meetings()
+        self.start_lock()
         self.load_deadlines_in_background(
             then=lambda: self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
         )
@@ -511,7 +546,69 @@ class MainWindow(QMainWindow):
         self.unrecorded_action = menu.addAction(_("Summaries not yet recorded …"))
         self.unrecorded_action.triggered.connect(self.show_unrecorded)
         self.ics_action = menu.addAction(_("Upcoming meetings to calendar (.ics) …"))
-        self.ics_action.triggered.connect(self.export_meetings_ics)
+        self.ics_action.triggered.connect(lambda: self.export_meetings_ics())
+        menu.addSeparator()
+        self.lock_action = menu.addAction(_("Lock NavDesk"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every window
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_time_action = menu.addAction(_("Lock after inactivity …"))
+        self.lock_time_action.triggered.connect(lambda: self.choose_lock_time())
+        if str(getattr(self.actor, "access_role", "")) == "admin":
+            self.office_lock_time_action = menu.addAction(_("Lock time for the whole office …"))
+            self.office_lock_time_action.triggered.connect(lambda: self.choose_lock_time(office_wide=True))
+
+    # -- the app lock (navdesk.ui.lock) ----------------------------------------------------------------
+    def start_lock(self) -> Any:
+        """The app lock with the user's idle time (after the first paint: it reads the database)."""
+        from navdesk.services.lock import idle_minutes
+        from navdesk.ui.lock import lock_for
+
+        if not self._database_ready():
+            return None
+        with self.database.session() as session:
+            minutes = idle_minutes(session, self.actor.user_id)
+        if self.app_lock is None:
+            self.app_lock = lock_for(self, minutes)
+        else:
+            self.app_lock.set_idle_ms(minutes * 60_000)
+        return self.app_lock
+
+    def lock(self) -> bool:
+        """Ctrl+L: lock every window now (drafts are stored first); whether it locked."""
+        lock = self.app_lock if self.app_lock is not None else self.start_lock()
+        if lock is None:
+            return False
+        lock.lock()
+        return True
+
+    def choose_lock_time(self, *, office_wide: bool = False) -> Any:
+        """Ask for the minutes of inactivity before NavDesk locks (the user's own setting, or for an admin
+        the office's, which users without their own follow); the minutes."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from navdesk.errors import UserError
+        from navdesk.services.lock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, idle_minutes, set_idle_minutes
+
+        if not self._database_ready():
+            return None
+        with self.database.session() as session:
+            current = idle_minutes(session, self.actor.user_id)
+        question = (_("Lock NavDesk for everyone at the office after this many minutes without use:")
+                    if office_wide else _("Lock NavDesk after this many minutes without use:"))  # fmt: skip
+        minutes, ok = QInputDialog.getInt(
+            self, _("Lock after inactivity"), question, current, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES
+        )
+        if not ok:
+            return None
+        try:
+            with self.database.session() as session, session.begin():
+                set_idle_minutes(session, self.actor, minutes, office_wide=office_wide)
+        except UserError as exc:
+            QMessageBox.warning(self, _("NavDesk"), str(exc))
+            return None
+        self.start_lock()
+        return minutes
 
     def import_youths(self) -> Any:
         """The import dialog (window-modal, not blocking); the portfolio is read again after an import."""
@@ -583,6 +680,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_new_day(self) -> None:
+        if self.todays_meetings is not None:
+            self.show_todays_meetings()
         if self.summary_banner.isVisible() and self.deadlines_book is not None:
             self.summary_banner.set_summary(summarize(self.deadlines_book, self.actor.user_id))
 
@@ -605,6 +704,8 @@ class MainWindow(QMainWindow):
         self._on_book_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.app_lock is not None:
+            self.app_lock.stop()
         self.portfolio.save_state()
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.sync()

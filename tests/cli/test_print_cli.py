@@ -14,7 +14,15 @@ from navdesk.i18n import translation
 from tests.cli.helpers import navdesk
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-NN_DAYS = ("måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag")
+NN_DAYS = (
+    "måndag",
+    "tysdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "laurdag",
+    "søndag",
+)  # CLDR nn: søndag (also nynorsk)
 
 
 def _text(path: Path) -> str:

@@ -213,6 +213,8 @@ def test_activity_end():
     assert of("activity_end", youth(activities=(extended,)))[0].key != d.key
     proposal = replace(running, status="forslag")
     assert of("activity_end", youth(activities=(proposal,))) == []
+    meeting = replace(running, type="mote", status="planlegger")  # a meeting in the plan: nothing ends
+    assert of("activity_end", youth(activities=(meeting,))) == []
 
 
 def test_after_start_follow_up_at_7_30_90_days():

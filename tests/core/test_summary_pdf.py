@@ -19,6 +19,7 @@ from navdesk.documents.summary import (
     DEFAULT_SECTIONS,
     SummaryOptions,
     markup,
+    render_summaries,
     render_summary,
     summary_language,
 )
@@ -235,3 +236,33 @@ def test_long_summary_numbers_its_pages_x_of_y(tmp_path: Path) -> None:
         assert "Kari Nordmann (KN)" in text and "24.11.2026" in text
     whole = _text(pdf, tmp_path)
     assert "Linje 259:" in whole and "Delmål 119 i en svært lang oppgave" in whole  # the table row split too
+
+
+def test_many_summaries_in_one_pdf_keep_their_own_page_numbers(tmp_path: Path) -> None:
+    """A batch saved as one file: each summary starts on a new page, with its own header, language and
+    "side X av Y"; the same bytes for the same input."""
+    lines = "\n".join(f"Linje {i}: Vi gikk gjennom planen, jobbønsker & skole." for i in range(120))
+    long = _data(summary=lines)
+    nynorsk = _data(youth=SummaryYouth("Ola Nynorsk", "nn", "ingen"), type_nb="Oppfølgingssamtale",
+                    type_nn="Oppfølgingssamtale", starts_at=datetime(2026, 11, 25, 9, 0, tzinfo=OSLO),
+                    summary="Kort referat.")  # fmt: skip
+    single = [render_summary(long, _options()), render_summary(nynorsk, _options(variant="youth"))]
+    items = [(long, _options()), (nynorsk, _options(variant="youth")), (long, _options())]
+    pdf = render_summaries(items)
+    assert render_summaries(items) == pdf
+    sizes = [_pages(single[0]), _pages(single[1]), _pages(single[0])]
+    assert sizes[0] >= 2 and _pages(pdf) == sum(sizes)
+    page = 0
+    for (data, options), size in zip(items, sizes, strict=True):
+        tr = translation(summary_language(data, options))
+        for number in range(1, size + 1):
+            page += 1
+            text = _text(pdf, tmp_path, page=page)
+            assert tr.gettext("Page {page} of {pages}").format(page=number, pages=size) in text
+            assert (
+                "24.11.2026" in text
+                and tr.gettext("Confidential — exempt from public access, cf. offl. § 13") in text
+            )
+        first = _text(pdf, tmp_path, page=page - size + 1)
+        assert ("25.11.2026" in first) is (data is nynorsk)  # each summary begins on its own page, own header
+    assert render_summaries(items[:1]) == single[0]  # one summary: the same file as on its own

@@ -1,4 +1,4 @@
-"""Quick contact logging from the portfolio: Ctrl+L on a row, the real dialog, and the row's last contact
+"""Quick contact logging from the portfolio: Ctrl+K on a row, the real dialog, and the row's last contact
 and the youth's deadlines follow."""
 
 from __future__ import annotations
@@ -59,5 +59,5 @@ def test_the_action_is_in_the_row_menu_and_needs_one_youth(
     view.select_youths([rows[0].id])
     view._update_actions()
     assert view.contact_action.isEnabled()
-    assert view.contact_action.shortcut().toString() == "Ctrl+L"
+    assert view.contact_action.shortcut().toString() == "Ctrl+K"
     assert view.contact_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -21,8 +21,11 @@ TODAY = date(2026, 11, 26)
 START = datetime(2026, 11, 24, 10, 0, tzinfo=OSLO)
 
 
-def _text(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def _text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page is not None else []
+    return subprocess.run(
+        ["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _pages(path: Path) -> int:
@@ -268,10 +271,11 @@ def test_batch_prints_every_summary(qtbot: Any, office: Any, pdf_printer: Path, 
     parent = QWidget()
     qtbot.addWidget(parent)
     assert print_summaries(parent, db, actor, batch, today=TODAY) == 5
-    files = sorted(pdf_printer.parent.glob("printed-*.pdf"))
-    assert [f.name for f in files] == [f"printed-0{i}.pdf" for i in range(1, 6)]
-    for i, file in enumerate(files):
-        assert f"Oppgåve nummer {i + 1}" in _text(file)
+    assert [f.name for f in pdf_printer.parent.glob("printed*.pdf")] == ["printed.pdf"]  # all in one file
+    assert _pages(pdf_printer) == 5
+    for i in range(5):  # each summary on its own page, counted on its own ("Side 1 av 1")
+        page = _text(pdf_printer, page=i + 1)
+        assert f"Oppgåve nummer {i + 1}" in page and "Side 1 av 1" in page
     assert messages == [("info", ngettext("{n} meeting summary printed.", "{n} meeting summaries printed.", 5)
                          .format(n=5))]  # fmt: skip
     assert all(len(_print_events(db, m)) == 1 for m in batch)
@@ -287,23 +291,22 @@ def test_batch_cancel_after_two_stops_cleanly(
     db, actor, _main, batch = office
     parent = QWidget()
     qtbot.addWidget(parent)
-    render = batch_module.render_for_print
+    read = batch_module.print_input
     calls: list[uuid.UUID] = []
 
-    def render_and_cancel(database: Any, who: Any, meeting_id: uuid.UUID, today: date) -> Any:
+    def read_and_cancel(database: Any, who: Any, meeting_id: uuid.UUID, today: date) -> Any:
         calls.append(meeting_id)
-        if len(calls) == 3:  # two are printed: the user presses Cancel
+        if len(calls) == 3:  # two are read: the user presses Cancel
             progress = parent.findChild(QProgressDialog)
             assert progress is not None and progress.value() == 2
             progress.cancel()
-        return render(database, who, meeting_id, today)
+        return read(database, who, meeting_id, today)
 
-    monkeypatch.setattr(batch_module, "render_for_print", render_and_cancel)
+    monkeypatch.setattr(batch_module, "print_input", read_and_cancel)
     assert batch_module.print_summaries(parent, db, actor, batch, today=TODAY) == 2
-    assert sorted(f.name for f in pdf_printer.parent.glob("printed-*.pdf")) == [
-        "printed-01.pdf",
-        "printed-02.pdf",
-    ]
+    assert [f.name for f in pdf_printer.parent.glob("printed*.pdf")] == ["printed.pdf"]
+    assert _pages(pdf_printer) == 2 and "Oppgåve nummer 2" in _text(pdf_printer)
+    assert "Oppgåve nummer 3" not in _text(pdf_printer)
     assert not list(pdf_printer.parent.glob("*.part"))
     assert messages == [
         ("info", _("Printing cancelled after {done} of {total} summaries.").format(done=2, total=5))

@@ -273,7 +273,7 @@ def test_quick_contact_logging_from_the_record(window: Any, qtbot: Any, fixed_db
         dialog.accept()
 
     answer(ContactDialog, log)
-    qtbot.keyClick(record, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(record, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert len(record.record.contacts) == before + 1
     newest = record.record.contacts[0]
     assert (newest.at, newest.channel, newest.note) == (NOW, ContactChannel.SMS, "Avtalte møte torsdag.")

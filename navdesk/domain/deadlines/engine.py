@@ -197,7 +197,7 @@ def _club_absence(c: _Ctx, s: RuleSetting) -> None:
 
 def _activity_end(c: _Ctx, s: RuleSetting) -> None:
     for a in c.y.activities:
-        if a.to_date is None or a.status == "forslag":
+        if a.to_date is None or a.status == "forslag" or a.type == "mote":  # a meeting has no end to watch
             continue
         met = (a.changed_on or a.to_date) if a.status in FINISHED else None
         c.add("activity_end", "activity", a.id, a.to_date.isoformat(), a.to_date, met, a.title)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -146,6 +147,7 @@ class MeetingEditor(QWidget):
     preview_requested = Signal(object)
     print_requested = Signal(list)
     opened = Signal(object)
+    deleted = Signal(object, object)  # meeting id, youth id (or None): the meeting was deleted here
 
     def __init__(
         self, database: Any, actor: Any, *, meeting_id: uuid.UUID | None = None, youth_id: uuid.UUID | None = None,
@@ -369,7 +371,10 @@ class MeetingEditor(QWidget):
         self.preview_button = QPushButton(_("Preview summary …"))
         self.print_button = QPushButton(_("Print summary …"))
         self.close_button = QPushButton(_("Close"))
+        self.delete_button = QPushButton(_("Delete meeting …"))
+        self.delete_button.setToolTip(_("For a meeting entered by mistake; a held meeting stays"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.message_label, 1)
         for button in (
             self.next_button,
@@ -384,6 +389,7 @@ class MeetingEditor(QWidget):
         self.preview_button.clicked.connect(self._preview)
         self.print_button.clicked.connect(self._print)
         self.close_button.clicked.connect(self.close)
+        self.delete_button.clicked.connect(self.delete)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
 
@@ -746,6 +752,9 @@ class MeetingEditor(QWidget):
         saved = self.meeting_id is not None
         for button in (self.next_button, self.preview_button, self.print_button):
             button.setEnabled(saved)
+        self.delete_button.setEnabled(
+            saved and self.detail is not None and self.detail.status is not MeetingStatus.GJENNOMFORT
+        )
 
     def is_dirty(self) -> bool:
         return self.payload() != self._baseline
@@ -983,6 +992,36 @@ class MeetingEditor(QWidget):
             return dialog.when() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+    def ask_delete(self) -> bool:
+        answer = QMessageBox.question(
+            self, _("Delete meeting"),
+            _("Delete this meeting with its participants and actions? It is also removed from the youth's "
+              "plan. This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self) -> bool:
+        """Delete the saved meeting (asked first), with its "møte" activity in the youth's plan; closes."""
+        from navdesk.errors import UserError
+        from navdesk.services.meetings import delete_meeting
+
+        if self.meeting_id is None or not self.ask_delete():
+            return False
+        meeting_id, youth_id = self.meeting_id, self.detail.youth_id if self.detail is not None else None
+        try:
+            with self._database.session() as session, session.begin():
+                delete_meeting(session, self._actor, meeting_id)
+                drafts.discard_draft(session, self._actor.user_id, drafts.MEETING, meeting_id)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        self._autosave.stop()
+        self._baseline = self.payload()  # nothing left to keep as a draft
+        self.deleted.emit(meeting_id, youth_id)
+        self.close()
+        return True
 
     def flush_draft(self) -> bool:
         """Store the draft at once (for the app lock and anyone else about to hide or close the editor)."""

@@ -193,7 +193,9 @@ class MeetingPlanView(QWidget):
 
     preview_requested = Signal(object)  # meeting id
     print_requested = Signal(list)  # meeting ids
+    ics_requested = Signal(list)  # meeting ids: to a calendar file (.ics)
     meetings_changed = Signal(object)  # a meeting was saved here (its id)
+    meeting_deleted = Signal(object)  # a meeting was deleted here (its youth's id, or None)
 
     def __init__(
         self, database: Any, actor: Any, *, today: date | None = None,
@@ -221,6 +223,8 @@ class MeetingPlanView(QWidget):
         self.new_button.setToolTip("Ctrl+M")
         self.preview_button = QPushButton(_("Preview summary …"))
         self.print_button = QPushButton(_("Print the week's summaries …"))
+        self.ics_button = QPushButton(_("To calendar (.ics) …"))
+        self.ics_button.setToolTip(_("The chosen meeting as an .ics file for Outlook (initials only)"))
         top = QHBoxLayout()
         top.addWidget(self.week_label)
         top.addWidget(self.range_label)
@@ -230,6 +234,7 @@ class MeetingPlanView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addStretch(1)
+        actions.addWidget(self.ics_button)
         actions.addWidget(self.preview_button)
         actions.addWidget(self.print_button)
 
@@ -287,6 +292,7 @@ class MeetingPlanView(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.preview_button.clicked.connect(self._preview)
         self.print_button.clicked.connect(self._print_week)
+        self.ics_button.clicked.connect(self._to_calendar)
         self.loaded = False
 
     def today(self) -> date:
@@ -327,6 +333,7 @@ class MeetingPlanView(QWidget):
 
     def _update_buttons(self) -> None:
         self.preview_button.setEnabled(self.selected_meeting() is not None)
+        self.ics_button.setEnabled(self.selected_meeting() is not None)
         self.print_button.setEnabled(bool(self.printable_ids()))
 
     def selected_meeting(self) -> PlanMeeting | None:
@@ -340,6 +347,11 @@ class MeetingPlanView(QWidget):
         meeting = self.selected_meeting()
         if meeting is not None:
             self.preview_requested.emit(meeting.id)
+
+    def _to_calendar(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.ics_requested.emit([meeting.id])
 
     def _print_week(self) -> None:
         ids = self.printable_ids()
@@ -388,6 +400,7 @@ class MeetingPlanView(QWidget):
         """Follow an editor: its saves reload the week, its print requests are relayed."""
         self.editors.append(editor)
         editor.saved.connect(self._saved)
+        editor.deleted.connect(self._deleted)
         editor.preview_requested.connect(self.preview_requested)
         editor.print_requested.connect(self.print_requested)
         editor.opened.connect(self.adopt)
@@ -399,6 +412,10 @@ class MeetingPlanView(QWidget):
     def _saved(self, meeting_id: uuid.UUID) -> None:
         self.reload()
         self.meetings_changed.emit(meeting_id)
+
+    def _deleted(self, _meeting_id: uuid.UUID, youth_id: uuid.UUID | None) -> None:
+        self.reload()
+        self.meeting_deleted.emit(youth_id)
 
 
 __all__ = ["MeetingPlanView", "WeekModel", "monday_of"]

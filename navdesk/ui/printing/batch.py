@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from navdesk.documents.summary import SummaryOptions, render_summary, summary_language
+from navdesk.documents.summary import SummaryOptions, render_summaries, render_summary, summary_language
 from navdesk.domain.text import OSLO
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
@@ -19,7 +19,7 @@ from navdesk.paths import write_atomically
 from navdesk.services import journal
 from navdesk.services.summaries import summary_data, user_label
 from navdesk.ui.printing import native
-from navdesk.ui.printing.output import PagePainter, file_names, prints_to_file
+from navdesk.ui.printing.output import PagePainter, prints_to_file
 
 
 def held_meeting_ids(database: Any, which: str, today: date | None = None) -> list[uuid.UUID]:
@@ -28,13 +28,18 @@ def held_meeting_ids(database: Any, which: str, today: date | None = None) -> li
         return journal.held_meetings_in(session, which, today or datetime.now(OSLO).date())
 
 
-def render_for_print(database: Any, actor: Any, meeting_id: uuid.UUID, today: date) -> tuple[bytes, Any, str]:
+def print_input(database: Any, actor: Any, meeting_id: uuid.UUID, today: date) -> tuple[Any, SummaryOptions]:
     """One summary as the batch prints it: full, the default sections, the youth's målform."""
     with database.session() as session:
         data = summary_data(session, meeting_id)
         options = SummaryOptions(
             printed_by=user_label(session, actor.user_id, actor.initials), printed_on=today
         )
+    return data, options
+
+
+def render_for_print(database: Any, actor: Any, meeting_id: uuid.UUID, today: date) -> tuple[bytes, Any, str]:
+    data, options = print_input(database, actor, meeting_id, today)
     return render_summary(data, options), data, summary_language(data, options)
 
 
@@ -49,7 +54,8 @@ def print_summaries(
     """Print the meetings' summaries as one print job (the system print dialog once); the number printed.
 
     A progress dialog shows how far it has come; Cancel stops after the summary being printed, so no
-    summary is cut off half-way. Printing to a file writes one PDF per summary (``name-01.pdf`` …).
+    summary is cut off half-way. Printing to a file saves them all as one PDF, each summary starting on a
+    new page with its own "side X av Y" (after a cancel: the summaries read so far).
     """
     ids = list(meeting_ids)
     if not ids:
@@ -60,7 +66,8 @@ def print_summaries(
     if printer is None:
         return 0
     to_file = prints_to_file(printer)
-    names = file_names(Path(printer.outputFileName()), len(ids)) if to_file else []
+    out = Path(printer.outputFileName()) if to_file else None
+    collected: list[tuple[uuid.UUID, Any, SummaryOptions]] = []  # to file: written as one PDF at the end
     progress = QProgressDialog(_("Printing meeting summaries …"), _("Cancel"), 0, len(ids), parent)
     progress.setWindowTitle(_("Print meeting summaries"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -75,20 +82,27 @@ def print_summaries(
             if progress.wasCanceled():
                 break
             progress.setLabelText(_("Printing summary {n} of {total} …").format(n=i + 1, total=len(ids)))
+            if out is not None:
+                data, options = print_input(database, actor, meeting_id, today)
+                if progress.wasCanceled():
+                    break
+                collected.append((meeting_id, data, options))
+                progress.setValue(i + 1)
+                continue
             pdf, data, lang = render_for_print(database, actor, meeting_id, today)
             if progress.wasCanceled():
                 break
-            if to_file:
-                write_atomically(pdf, names[i])
-            else:
-                pages.add(pdf)
-            with database.session() as session, session.begin():
-                journal.record_print(
-                    session, actor, meeting_id, data.youth_id, target=names[i].name if to_file else "printer",
-                    variant="full", lang=lang, sensitive=False,
-                )  # fmt: skip
+            pages.add(pdf)
+            _record(database, actor, meeting_id, data, lang, "printer")
             done += 1
             progress.setValue(done)
+        if out is not None and collected:
+            progress.setLabelText(_("Saving {n} summaries as one PDF …").format(n=len(collected)))
+            QApplication.processEvents()
+            write_atomically(render_summaries([(data, options) for _id, data, options in collected]), out)
+            for meeting_id, data, options in collected:
+                _record(database, actor, meeting_id, data, summary_language(data, options), out.name)
+                done += 1
     except (OSError, UserError) as exc:
         error = str(exc)
     finally:
@@ -104,3 +118,17 @@ def print_summaries(
         native.show_info(parent, ngettext("{n} meeting summary printed.", "{n} meeting summaries printed.",
                                           done).format(n=done))  # fmt: skip
     return done
+
+
+def _record(database: Any, actor: Any, meeting_id: uuid.UUID, data: Any, lang: str, target: str) -> None:
+    with database.session() as session, session.begin():
+        journal.record_print(
+            session,
+            actor,
+            meeting_id,
+            data.youth_id,
+            target=target,
+            variant="full",
+            lang=lang,
+            sensitive=False,
+        )

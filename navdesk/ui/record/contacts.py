@@ -131,6 +131,7 @@ class ContactsTab(QWidget):
     def _adopt(self, editor: Any) -> None:
         self.editors.append(editor)
         editor.saved.connect(self._meeting_saved)
+        editor.deleted.connect(lambda meeting_id, _youth: self._meeting_saved(meeting_id))
         editor.preview_requested.connect(self.preview_requested)
         editor.print_requested.connect(self.print_requested)
         editor.opened.connect(self._adopt)

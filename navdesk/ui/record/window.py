@@ -67,7 +67,7 @@ class RecordWindow(QWidget):
         self.edit_button.setToolTip("Ctrl+E")
         self.contact_button = QPushButton(_("Log contact …"))
         self.contact_button.setAccessibleName(_("Log a contact with the youth"))
-        self.contact_button.setToolTip("Ctrl+L")
+        self.contact_button.setToolTip("Ctrl+K")
         self.message_label = QLabel()
         self.message_label.setObjectName("recordMessage")
         self.message_label.setStyleSheet("#recordMessage { color: #1b5e20; }")
@@ -112,7 +112,7 @@ class RecordWindow(QWidget):
         self.plan.changed.connect(self._plan_changed)
         self.plan.open_meeting.connect(self._open_meeting)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.log_contact)  # Ctrl+L locks NavDesk
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
 
         self._show()

@@ -122,7 +122,7 @@ class PortfolioView(QWidget):
 
     loaded = Signal(int)  # number of rows, after each load
     youths_changed = Signal(list)
-    contact_logged = Signal(object)  # youth id: a contact was logged from the portfolio (Ctrl+L)
+    contact_logged = Signal(object)  # youth id: a contact was logged from the portfolio (Ctrl+K)
 
     def __init__(self, database: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +195,7 @@ class PortfolioView(QWidget):
             action.triggered.connect(lambda _on=False, colour=colour: self.set_colour_of_selected(colour))
             self.colour_actions[colour] = action
         self.contact_action = QAction(_("Log contact …"), self)
-        self.contact_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.contact_action.setShortcut(QKeySequence("Ctrl+K"))  # Ctrl+L locks NavDesk
         self.contact_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contact_action.triggered.connect(self.log_contact)
         self.view.addAction(self.contact_action)
