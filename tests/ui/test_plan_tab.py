@@ -100,19 +100,20 @@ def _card(column: Any, aid: Any) -> Any:
     from navdesk.ui.record.plan import ID_ROLE
 
     for row in range(column.count()):
-        if column.item(row).data(ID_ROLE) == aid:
+        if column.item(row).data(ID_ROLE) == aid.hex:
             return column.item(row)
     return None
 
 
 def test_board_shows_five_columns_with_overdue_in_words(window, setup) -> None:  # type: ignore[no-untyped-def]
-    from navdesk.ui.record.plan import card_text
+    from navdesk.ui.record.plan import ID_ROLE, card_text
 
     tab = window.plan
     titles = [tab.column_titles[s].text() for s in tab.columns]
     assert titles == ["Forslag (1)", "Planlegger (1)", "Gjennomfører (1)", "Fullført (0)", "Avbrutt (0)"]
-    late = _card(tab.columns[ActivityStatus.GJENNOMFORER], setup[3]["late"])
-    assert late is not None and "FORFALT" in card_text(late.data(Qt.ItemDataRole.UserRole + 2))
+    column = tab.columns[ActivityStatus.GJENNOMFORER]
+    late = _card(column, setup[3]["late"])
+    assert late is not None and "FORFALT" in card_text(column.activities[late.data(ID_ROLE)])
     assert tab.summary_label.text() == "3 aktiviteter · 1 over fristen"
     assert tab.dream_label.text() == "Fagbrev"
 

@@ -47,6 +47,12 @@ from navdesk.ui.record.table_model import TextRow, TextTableModel
 OWN_GOAL_MAX = 500
 
 
+def _uuid(combo: QComboBox) -> uuid.UUID | None:
+    """Combos hold ids as text (a Python object in Qt's hands can outlive Python at shut-down)."""
+    value = combo.currentData()
+    return uuid.UUID(value) if value else None
+
+
 class OptionalDate(QWidget):
     """A date that may be left out: a check box and a date field (dd.mm.åååå)."""
 
@@ -164,9 +170,9 @@ class ActivityDialog(QDialog):
         combo = QComboBox()
         combo.addItem(_("(none)"), None)
         for o in options:
-            combo.addItem(f"{o.label} – {o.detail}" if detail and o.detail else o.label, o.id)
+            combo.addItem(f"{o.label} – {o.detail}" if detail and o.detail else o.label, o.id.hex)
         if current is not None:
-            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.setCurrentIndex(max(combo.findData(current.hex), 0))
         combo.setAccessibleName(name)
         return combo
 
@@ -197,10 +203,10 @@ class ActivityDialog(QDialog):
             "notes": self.notes_edit.toPlainText().strip(), **dates,
             "applications_per_week": (self.per_week.value() or None) if kind is ActivityType.JOBBSOKING else None,
             "application_status": self.application_combo.currentData() if kind is ActivityType.STILLING else None,
-            "tiltak_id": self.tiltak_combo.currentData() if kind is ActivityType.TILTAK else None,
-            "employer_id": self.employer_combo.currentData()
+            "tiltak_id": _uuid(self.tiltak_combo) if kind is ActivityType.TILTAK else None,
+            "employer_id": _uuid(self.employer_combo)
             if kind in (ActivityType.ARBEIDSTRENING, ActivityType.STILLING) else None,
-            "club_id": self.club_combo.currentData() if kind is ActivityType.JOBBKLUBB else None,
+            "club_id": _uuid(self.club_combo) if kind is ActivityType.JOBBKLUBB else None,
         }  # fmt: skip
         if self.activity is not None:  # an edit sends only what changed
             values = {k: v for k, v in values.items() if getattr(self.activity, k) != v}
@@ -311,7 +317,7 @@ class RevisionsDialog(QDialog):
             when = r.at.astimezone().strftime("%d.%m.%Y %H:%M")
             item = QListWidgetItem(_("Version {n}, {when}, {who}: {reason}").format(n=r.number, when=when, who=r.who or "–",
                                                                                  reason=r.reason))  # fmt: skip
-            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setData(Qt.ItemDataRole.UserRole, r.id.hex)
             self.list.addItem(item)
         hint = QLabel(_("Choose two versions to see what changed between them."))
         hint.setWordWrap(True)
@@ -339,7 +345,7 @@ class RevisionsDialog(QDialog):
             self.model.set_rows([])
             self.result_label.setText("")
             return
-        first, second = (i.data(Qt.ItemDataRole.UserRole) for i in items)
+        first, second = (uuid.UUID(i.data(Qt.ItemDataRole.UserRole)) for i in items)
         diffs = self._compare(first, second)
         self.model.set_rows([TextRow((d.field, d.before, d.after)) for d in diffs])
         self.result_label.setText(_("No differences.") if not diffs else "")
@@ -356,7 +362,7 @@ class TemplateDialog(QDialog):
         self.combo = QComboBox()
         self.combo.setAccessibleName(_("Template"))
         for t in templates:
-            self.combo.addItem(t.name, t.id)
+            self.combo.addItem(t.name, t.id.hex)
         self.start_edit = QDateEdit(qdate(today))
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("dd.MM.yyyy")
@@ -377,7 +383,7 @@ class TemplateDialog(QDialog):
     def chosen(self) -> tuple[uuid.UUID, date] | None:
         if self.combo.currentIndex() < 0:
             return None
-        return self.combo.currentData(), pydate(self.start_edit.date())
+        return uuid.UUID(self.combo.currentData()), pydate(self.start_edit.date())
 
     def _show(self, *_args: object) -> None:
         from datetime import timedelta

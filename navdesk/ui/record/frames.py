@@ -1,5 +1,5 @@
-"""Frames the later parts of NavDesk fill: Plan, and Samarbeid og samtykke (with the consents already
-recorded). Each says plainly what is not built yet; nothing here is made up."""
+"""Frames the later parts of NavDesk fill: Samarbeid og samtykke (with the consents already recorded).
+It says plainly what is not built yet; nothing here is made up. Shared table and notice helpers."""
 
 from __future__ import annotations
 
@@ -37,21 +37,6 @@ def read_only_table(model: TextTableModel, name: str) -> QTableView:
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
     return view
-
-
-class PlanTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.message = notice(
-            _(
-                "The activity plan (the youth's dream, goals and activities) is not built yet; it comes in a "
-                "later version of NavDesk. Until then nothing is shown here."
-            )
-        )
-        self.message.setAccessibleName(_("Plan"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
 
 
 class ConsentTab(QWidget):

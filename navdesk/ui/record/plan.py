@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -49,7 +50,7 @@ from navdesk.i18n import _
 from navdesk.services.plan_view import BOARD_ORDER, ActivityView, PlanView
 from navdesk.ui.dialogs.reason import ReasonDialog
 from navdesk.ui.record.frames import read_only_table
-from navdesk.ui.record.table_model import OBJECT_ROLE, TextRow, TextTableModel
+from navdesk.ui.record.table_model import TextRow, TextTableModel
 
 MIME = "application/x-navdesk-activity"
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 7
@@ -70,6 +71,15 @@ def card_html(a: ActivityView) -> str:
     return "<br>".join(parts)
 
 
+def _activity_at(index: Any) -> ActivityView | None:
+    """The activity of a card: the items hold only its id as text (never a Python object, which Qt
+    would release after Python itself has shut down); the column holds the activities."""
+    view = index.model().parent() if index.isValid() else None
+    if isinstance(view, StatusColumn):
+        return view.activities.get(str(index.data(ID_ROLE)))
+    return None
+
+
 class CardDelegate(QStyledItemDelegate):
     """Draws each activity on the board as a card with a border (overdue ones shaded red)."""
 
@@ -78,7 +88,7 @@ class CardDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: Any, width: int) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        activity = index.data(OBJECT_ROLE)
+        activity = _activity_at(index)
         doc.setHtml(card_html(activity) if activity is not None else html.escape(str(index.data() or "")))
         doc.setTextWidth(max(width - 2 * self.PAD, 40))
         return doc
@@ -95,7 +105,7 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + 2 * self.PAD + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
-        activity = index.data(OBJECT_ROLE)
+        activity = _activity_at(index)
         rect = option.rect.adjusted(1, 2, -1, -2)
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -143,6 +153,7 @@ class StatusColumn(QListWidget):
     def __init__(self, status: ActivityStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = status
+        self.activities: dict[str, ActivityView] = {}  # id (hex) → activity, for the cards shown
         self.setAccessibleName(_("Column {status}").format(status=status.label))
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -163,7 +174,7 @@ class StatusColumn(QListWidget):
     def mimeData(self, items: Any) -> QMimeData:
         data = QMimeData()
         if items:
-            data.setData(MIME, QByteArray(items[0].data(ID_ROLE).hex.encode()))
+            data.setData(MIME, QByteArray(str(items[0].data(ID_ROLE)).encode()))
         return data
 
     def supportedDropActions(self) -> Qt.DropAction:
@@ -358,6 +369,9 @@ class PlanTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._fill_list())
         for c in (self.agreed_filter, self.overdue_filter):
             c.toggled.connect(lambda _on: self._fill_list())
+        for button in self.findChildren(QAbstractButton):  # screen readers say what the button says
+            if not button.accessibleName():
+                button.setAccessibleName(button.text().removesuffix(" …"))
         QShortcut(QKeySequence("Ctrl+Right"), self, lambda: self.move_selected(+1))
         QShortcut(QKeySequence("Ctrl+Left"), self, lambda: self.move_selected(-1))
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_activity)
@@ -418,7 +432,7 @@ class PlanTab(QWidget):
             else:
                 text = goal.text
             item = QListWidgetItem(text)
-            item.setData(ID_ROLE, goal)
+            item.setData(ID_ROLE, goal.id.hex)
             self.goals_list.addItem(item)
         has_period = plan.period_id is not None
         self.edit_plan_button.setText(_("Change the plan …") if plan.plan_id else _("Make the plan …"))
@@ -452,6 +466,7 @@ class PlanTab(QWidget):
         bold.setBold(True)
         for status, column in self.columns.items():
             column.clear()
+            column.activities = {}
             shown = [a for a in self.plan.by_status(status) if self._visible_on_board(a)]
             hidden = len(self.plan.by_status(status)) - len(shown)
             title = f"{status.label} ({len(shown)})"
@@ -460,8 +475,8 @@ class PlanTab(QWidget):
             self.column_titles[status].setText(title)
             for a in shown:
                 item = QListWidgetItem(card_text(a))
-                item.setData(ID_ROLE, a.id)
-                item.setData(OBJECT_ROLE, a)
+                item.setData(ID_ROLE, a.id.hex)
+                column.activities[a.id.hex] = a
                 item.setToolTip(a.notes or a.title)
                 if a.overdue:
                     item.setBackground(QBrush(_OVERDUE_BG))
@@ -530,11 +545,11 @@ class PlanTab(QWidget):
         for column in self.columns.values():
             if column.hasFocus() or column is self.focusWidget():
                 item = column.currentItem()
-                return item.data(OBJECT_ROLE) if item else None
+                return column.activities.get(str(item.data(ID_ROLE))) if item else None
         for column in self.columns.values():
             item = column.currentItem()
             if item is not None and item.isSelected():
-                return item.data(OBJECT_ROLE)
+                return column.activities.get(str(item.data(ID_ROLE)))
         return None
 
     def move_selected(self, step: int) -> bool:
@@ -549,7 +564,7 @@ class PlanTab(QWidget):
         if moved:
             column = self.columns[BOARD_ORDER[index]]
             for row in range(column.count()):
-                if column.item(row).data(ID_ROLE) == activity.id:
+                if column.item(row).data(ID_ROLE) == activity.id.hex:
                     column.setCurrentRow(row)
                     column.setFocus()
         return moved
@@ -581,7 +596,10 @@ class PlanTab(QWidget):
         )  # fmt: skip
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self._open(item.data(OBJECT_ROLE))
+        column = item.listWidget()
+        self._open(
+            column.activities.get(str(item.data(ID_ROLE))) if isinstance(column, StatusColumn) else None
+        )
 
     def _open(self, activity: ActivityView | None) -> None:
         if activity is None:
@@ -671,7 +689,10 @@ class PlanTab(QWidget):
         item = column.itemAt(pos)
         if item is None:
             return
-        menu = self.card_menu(item.data(OBJECT_ROLE))
+        activity = column.activities.get(str(item.data(ID_ROLE)))
+        if activity is None:
+            return
+        menu = self.card_menu(activity)
         menu.exec(column.viewport().mapToGlobal(pos))
 
     def card_menu(self, activity: ActivityView) -> QMenu:
@@ -734,7 +755,9 @@ class PlanTab(QWidget):
 
     def _selected_goal(self) -> Any:
         item = self.goals_list.currentItem()
-        return item.data(ID_ROLE) if item else None
+        if item is None or self.plan is None:
+            return None
+        return next((g for g in self.plan.goals if g.id.hex == item.data(ID_ROLE)), None)
 
     def edit_goal(self) -> bool:
         from navdesk.services import plans
