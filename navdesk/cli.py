@@ -92,9 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
     )
-    export.add_argument("--what", dest="ics_what", choices=["deadlines", "meetings"], default="deadlines",
-                        help=_("with ics: what goes in the calendar: deadlines (default) or meetings from "
-                               "--today on"))  # fmt: skip
+    export.add_argument("--what", dest="ics_what", choices=["deadlines", "meetings", "sessions"], default="deadlines",
+                        help=_("with ics: what goes in the calendar: deadlines (default), meetings from "
+                               "--today on, or the groups' samlinger (sessions) from --today on"))  # fmt: skip
     export.add_argument(
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
@@ -102,14 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     prt = sub.add_parser("print", help=_("print a document to a PDF file"))
     _common(prt)
-    prt.add_argument("what", choices=["summary"], help=_("summary: a meeting summary (møtereferat)"))
-    prt.add_argument("meeting", metavar="MEETING_ID", help=_("the meeting (id or unique id prefix)"))
+    prt.add_argument("what", choices=["summary", "attendance", "session-plan", "sign-in"],
+                     help=_("summary: a meeting summary (møtereferat), MEETING_ID; attendance: a group's attendance "
+                            "summary per participant, CLUB_ID; session-plan: a group's session plan, CLUB_ID; "
+                            "sign-in: the sign-in sheet of one samling, SESSION_ID"))  # fmt: skip
+    prt.add_argument(
+        "subject", metavar="ID", help=_("the meeting, group or samling (id or unique id prefix)")
+    )
     prt.add_argument("--out", required=True, help=_("the file to write"))
     prt.add_argument("--variant", choices=["full", "youth"], default="full",
                      help=_("full: for the participants (default); youth: in plain language for the youth"))  # fmt: skip
     prt.add_argument("--include-sensitive", action="store_true",
                      help=_("include health and other sensitive notes (left out by default)"))  # fmt: skip
     prt.add_argument("--signatures", action="store_true", help=_("add lines to sign on"))
+    prt.add_argument("--first-names", action="store_true",
+                     help=_("sign-in: first names only (everyone in the group sees the sheet)"))  # fmt: skip
+    prt.add_argument("--youth", help=_("attendance: only this youth (id or unique id prefix)"))
     prt.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     dl = sub.add_parser("deadlines", help=_("list deadlines (frister)"))
@@ -366,9 +374,35 @@ def _export_meetings_ics(args: argparse.Namespace, out: Path) -> int:
     return EXIT_OK
 
 
+def _export_sessions_ics(args: argparse.Namespace, out: Path) -> int:
+    """``export ics --what sessions``: the groups' samlinger from --today on (no participant is named)."""
+    from navdesk.calendar import write_sessions_ics
+    from navdesk.db.engine import translate_error
+
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            try:
+                count = write_sessions_ics(session, actor, out, since=args.today or date.today())
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "format": "ics", "count": count, "encrypted": False})
+    else:
+        print(ngettext("{n} samling written to {out}.", "{n} samlinger written to {out}.", count).format(
+            n=count, out=out))  # fmt: skip
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def _export_ics(args: argparse.Namespace, out: Path) -> int:
     if args.ics_what == "meetings":
         return _export_meetings_ics(args, out)
+    if args.ics_what == "sessions":
+        return _export_sessions_ics(args, out)
     from navdesk.calendar_export import deadlines_calendar
     from navdesk.db.engine import translate_error
     from navdesk.paths import write_atomically
@@ -432,8 +466,66 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_club(args: argparse.Namespace, out: Path) -> int:
+    """``print attendance|session-plan CLUB_ID`` and ``print sign-in SESSION_ID``."""
+    from navdesk.db.engine import translate_error
+    from navdesk.db.models import ClubSession, Youth
+    from navdesk.documents.clubs import PrintOptions, render_attendance, render_session_plan, render_sign_in
+    from navdesk.paths import write_atomically
+    from navdesk.services import audit, clubs
+    from navdesk.services.context import resolve_id
+    from navdesk.services.office import office_name
+    from navdesk.services.summaries import user_label
+
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            session_id = None
+            if args.what == "sign-in":
+                samling = resolve_id(session, ClubSession, args.subject)
+                session_id, club_id = samling.id, samling.club_id
+            else:
+                club_id = clubs.resolve_club(session, args.subject)
+            detail = clubs.club_detail(session, club_id, args.lang)
+            options = PrintOptions(lang=args.lang, first_names_only=args.first_names,
+                                   printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
+            office = office_name(session)
+            people = detail.participants
+            if args.what == "attendance":
+                if args.youth:
+                    youth_id = resolve_id(session, Youth, args.youth).id
+                    people = [p for p in people if p.youth_id == youth_id]
+                    if not people:
+                        raise InvalidInput(_("The youth is not in this group."))
+                data = render_attendance(detail, office, options, [p.enrolment_id for p in people])
+            elif args.what == "session-plan":
+                data = render_session_plan(detail, office, options)
+                people = []
+            else:
+                data = render_sign_in(detail, session_id, office, options)
+                people = detail.active()
+            try:
+                write_atomically(data, out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+            audit.record(session, actor, "print", "club", club_id,
+                         after={"file": out.name, "document": args.what, "session": session_id,
+                                "participants": len(people), "first_names_only": args.first_names})  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "document": args.what, "club": str(club_id),
+                     "participants": len(people), "encrypted": False})  # fmt: skip
+    else:
+        print(_("Written to {out}.").format(out=out))
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_print(args: argparse.Namespace) -> int:
-    """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang."""
+    """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang;
+    ``print attendance|session-plan CLUB_ID``, ``print sign-in SESSION_ID``: the group printouts."""
     from navdesk.db.engine import translate_error
     from navdesk.documents.summary import DEFAULT_SECTIONS, SummaryOptions, render_summary, summary_language
     from navdesk.paths import write_atomically
@@ -441,6 +533,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from navdesk.services.summaries import resolve_meeting, summary_data, user_label
 
     out = Path(args.out).expanduser()
+    if args.what != "summary":
+        return _print_club(args, out)
     sections = (DEFAULT_SECTIONS | {"sensitive"}) if args.include_sensitive else DEFAULT_SECTIONS
     if args.signatures:
         sections |= {"signatures"}
@@ -448,7 +542,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     try:
         with database.session() as session, session.begin():
             actor = _actor(session, args)
-            meeting_id = resolve_meeting(session, args.meeting)
+            meeting_id = resolve_meeting(session, args.subject)
             data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive)
             options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
                                      printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip

@@ -164,9 +164,10 @@ def build_pdf(story: list[Any], furniture: Furniture, *, title: str, subject: st
 
 
 def table(rows: list[list[Any]], widths: list[float], *, header: bool = True,
-          extra: list[tuple[Any, ...]] | None = None) -> Table:  # fmt: skip
+          extra: list[tuple[Any, ...]] | None = None, heights: list[float | None] | None = None) -> Table:  # fmt: skip
     """A table in the printouts' style: a shaded header row repeated on each page, thin rules."""
-    result = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
+    result = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1 if header else 0, splitInRow=1,
+                   hAlign="LEFT")  # fmt: skip
     style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),

@@ -124,4 +124,14 @@ def generate(pattern: Pattern, lang: str = "nb") -> Schedule:
     return Schedule(days, skipped)
 
 
-__all__ = ["COUNT", "KINDS", "WEEKLY", "WEEKS", "Pattern", "PatternError", "Schedule", "generate", "holiday_name"]
+__all__ = [
+    "COUNT",
+    "KINDS",
+    "WEEKLY",
+    "WEEKS",
+    "Pattern",
+    "PatternError",
+    "Schedule",
+    "generate",
+    "holiday_name",
+]

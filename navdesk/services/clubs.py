@@ -58,7 +58,17 @@ DEFAULT_STREAK = 2
 ATTENDED = frozenset({Attendance.TIL_STEDE, Attendance.KOM_FOR_SENT})
 ACTIVE = frozenset({EnrolmentStatus.VENTER, EnrolmentStatus.DELTAR})
 CLUB_FIELDS = frozenset(
-    {"name", "kind", "place", "organiser", "target_group", "capacity", "facilitators", "start_date", "end_date"}
+    {
+        "name",
+        "kind",
+        "place",
+        "organiser",
+        "target_group",
+        "capacity",
+        "facilitators",
+        "start_date",
+        "end_date",
+    }
 )
 
 
@@ -247,7 +257,9 @@ class Choice:
 def topic_library(session: Session, lang: str | None = None) -> list[Choice]:
     """The office's content library for samlinger (catalogue ``club_topic``), in its order."""
     nynorsk = (lang or language()) == "nn"
-    query = select(CatalogueEntry).where(CatalogueEntry.kind == "club_topic", CatalogueEntry.hidden.is_(False))
+    query = select(CatalogueEntry).where(
+        CatalogueEntry.kind == "club_topic", CatalogueEntry.hidden.is_(False)
+    )
     return [Choice(c.id, (c.label_nn or c.label_nb) if nynorsk else c.label_nb)
             for c in session.scalars(query.order_by(CatalogueEntry.sort_order, CatalogueEntry.label_nb))]  # fmt: skip
 
@@ -349,7 +361,9 @@ def enrol_many(
         if yid in enrolled:
             skipped.append(yid)
             continue
-        made.append(enrol(session, actor, club_id, yid, enrolled_on=enrolled_on, start_date=start_date, today=today))
+        made.append(
+            enrol(session, actor, club_id, yid, enrolled_on=enrolled_on, start_date=start_date, today=today)
+        )
     return made, skipped
 
 
@@ -453,7 +467,11 @@ def clear_attendance(session: Session, actor: Actor, session_id: uuid.UUID, enro
 
 def absence_streak_limit(session: Session) -> int:
     value = session.scalar(select(OfficeSetting.value).where(OfficeSetting.key == STREAK_SETTING))
-    return int(value) if isinstance(value, int | str) and str(value).isdigit() and int(value) > 0 else DEFAULT_STREAK
+    return (
+        int(value)
+        if isinstance(value, int | str) and str(value).isdigit() and int(value) > 0
+        else DEFAULT_STREAK
+    )
 
 
 def set_absence_streak_limit(session: Session, actor: Actor, limit: int) -> None:
@@ -608,7 +626,9 @@ def _streak(values_latest_first: list[str]) -> int:
     return n
 
 
-def _registration(session: Session, youth_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[date, date | None]]]:
+def _registration(
+    session: Session, youth_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[date, date | None]]]:
     out: dict[uuid.UUID, list[tuple[date, date | None]]] = defaultdict(list)
     if youth_ids:
         for yid, reg, closed in session.execute(select(
@@ -618,7 +638,9 @@ def _registration(session: Session, youth_ids: list[uuid.UUID]) -> dict[uuid.UUI
     return out
 
 
-def _registered_before(periods: list[tuple[date, date | None]], start: date | None, fallback: date) -> date | None:
+def _registered_before(
+    periods: list[tuple[date, date | None]], start: date | None, fallback: date
+) -> date | None:
     """The registration date of the period the start falls in (else the latest before the enrolment)."""
     on = start or fallback
     found = [reg for reg, closed in periods if reg <= on and (closed is None or closed >= on)]
@@ -712,7 +734,7 @@ def club_rows(session: Session, today: date | None = None) -> list[ClubRow]:
     finished = [r for r in out if r.end_date is not None and r.end_date < today]
     running = [r for r in out if r not in finished]
     running.sort(key=lambda r: (r.start_date or date.max, collation_key(r.name)))
-    finished.sort(key=lambda r: (r.end_date or date.min), reverse=True)
+    finished.sort(key=lambda r: r.end_date or date.min, reverse=True)
     return running + finished
 
 
@@ -761,7 +783,9 @@ def active_clubs(session: Session, today: date | None = None) -> list[Choice]:
             if r.end_date is None or r.end_date >= (today or date.today())]  # fmt: skip
 
 
-def sessions_between(session: Session, since: date, until: date | None = None) -> list[tuple[ClubInfo, SessionRow]]:
+def sessions_between(
+    session: Session, since: date, until: date | None = None
+) -> list[tuple[ClubInfo, SessionRow]]:
     """Samlinger of every group from ``since`` (Oslo day), for the calendar."""
     out = []
     for club in session.scalars(select(Club)):
@@ -769,4 +793,3 @@ def sessions_between(session: Session, since: date, until: date | None = None) -
         out += [(d.club, s) for s in d.sessions if s.day >= since and (until is None or s.day <= until)]
     out.sort(key=lambda cs: (cs[1].starts_at, str(cs[1].id)))
     return out
-
