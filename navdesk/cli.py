@@ -470,12 +470,9 @@ def _print_club(args: argparse.Namespace, out: Path) -> int:
     """``print attendance|session-plan CLUB_ID`` and ``print sign-in SESSION_ID``."""
     from navdesk.db.engine import translate_error
     from navdesk.db.models import ClubSession, Youth
-    from navdesk.documents.clubs import PrintOptions, render_attendance, render_session_plan, render_sign_in
     from navdesk.paths import write_atomically
-    from navdesk.services import audit, clubs
+    from navdesk.services import clubs
     from navdesk.services.context import resolve_id
-    from navdesk.services.office import office_name
-    from navdesk.services.summaries import user_label
 
     database = _open(args)
     try:
@@ -487,36 +484,23 @@ def _print_club(args: argparse.Namespace, out: Path) -> int:
                 session_id, club_id = samling.id, samling.club_id
             else:
                 club_id = clubs.resolve_club(session, args.subject)
-            detail = clubs.club_detail(session, club_id, args.lang)
-            options = PrintOptions(lang=args.lang, first_names_only=args.first_names,
-                                   printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
-            office = office_name(session)
-            people = detail.participants
-            if args.what == "attendance":
-                if args.youth:
-                    youth_id = resolve_id(session, Youth, args.youth).id
-                    people = [p for p in people if p.youth_id == youth_id]
-                    if not people:
-                        raise InvalidInput(_("The youth is not in this group."))
-                data = render_attendance(detail, office, options, [p.enrolment_id for p in people])
-            elif args.what == "session-plan":
-                data = render_session_plan(detail, office, options)
-                people = []
-            else:
-                data = render_sign_in(detail, session_id, office, options)
-                people = detail.active()
+            youth_ids = (
+                [resolve_id(session, Youth, args.youth).id]
+                if args.youth and args.what == "attendance"
+                else None
+            )
+            data, count = clubs.printout(session, actor, club_id, args.what, session_id=session_id,
+                                         first_names_only=args.first_names, youth_ids=youth_ids, lang=args.lang,
+                                         file_name=out.name)  # fmt: skip
             try:
                 write_atomically(data, out)
             except OSError as exc:
                 raise translate_error(exc, str(out)) or exc from exc
-            audit.record(session, actor, "print", "club", club_id,
-                         after={"file": out.name, "document": args.what, "session": session_id,
-                                "participants": len(people), "first_names_only": args.first_names})  # fmt: skip
     finally:
         database.close()
     if args.json:
-        _print_json({"out": str(out), "document": args.what, "club": str(club_id),
-                     "participants": len(people), "encrypted": False})  # fmt: skip
+        _print_json({"out": str(out), "document": args.what, "club": str(club_id), "participants": count,
+                     "encrypted": False})  # fmt: skip
     else:
         print(_("Written to {out}.").format(out=out))
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)

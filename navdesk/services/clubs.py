@@ -793,3 +793,45 @@ def sessions_between(
         out += [(d.club, s) for s in d.sessions if s.day >= since and (until is None or s.day <= until)]
     out.sort(key=lambda cs: (cs[1].starts_at, str(cs[1].id)))
     return out
+
+
+# --------------------------------------------------------------------------- printouts
+
+PRINTOUTS = ("attendance", "session-plan", "sign-in")
+
+
+def printout(
+    session: Session, actor: Actor, club_id: uuid.UUID, what: str, *, session_id: uuid.UUID | None = None,
+    first_names_only: bool = False, youth_ids: list[uuid.UUID] | None = None, lang: str | None = None,
+    file_name: str = "",
+) -> tuple[bytes, int]:  # fmt: skip
+    """One of the group's printouts as PDF bytes, audited as a print; (bytes, participants on it).
+    ``attendance`` (only ``youth_ids`` if given), ``session-plan``, or ``sign-in`` for ``session_id``."""
+    from navdesk.documents.clubs import PrintOptions, render_attendance, render_session_plan, render_sign_in
+    from navdesk.services import audit
+    from navdesk.services.office import office_name
+    from navdesk.services.summaries import user_label
+
+    if what not in PRINTOUTS:
+        raise InvalidInput(_("Unknown printout."))
+    detail = club_detail(session, club_id, lang)
+    options = PrintOptions(lang=lang, first_names_only=first_names_only,
+                           printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
+    office = office_name(session)
+    if what == "attendance":
+        people = [p for p in detail.participants if youth_ids is None or p.youth_id in youth_ids]
+        if youth_ids is not None and not people:
+            raise InvalidInput(_("The youth is not in this group."))
+        data = render_attendance(detail, office, options, [p.enrolment_id for p in people])
+    elif what == "session-plan":
+        people = []
+        data = render_session_plan(detail, office, options)
+    else:
+        if session_id is None or all(s.id != session_id for s in detail.sessions):
+            raise InvalidInput(_("Choose a samling of this group."))
+        people = detail.active()
+        data = render_sign_in(detail, session_id, office, options)
+    audit.record(session, actor, "print", "club", club_id,
+                 after={"file": file_name, "document": what, "session": session_id, "participants": len(people),
+                        "first_names_only": first_names_only})  # fmt: skip
+    return data, len(people)

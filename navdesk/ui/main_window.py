@@ -36,10 +36,7 @@ def _screens() -> list[tuple[str, str, str]]:
             "consents that expire and meeting actions, by week."
         )),
         ("meetings", _("Meetings"), ""),
-        ("jobbklubb", _("Job club"), _(
-            "the job club groups with their sessions, who attended, and the employers and placements "
-            "offered to the participants."
-        )),
+        ("jobbklubb", _("Job club"), ""),
         ("partners", _("Cooperation"), _(
             "the partners you cooperate with (school, OT, health services, employers), the consents "
             "that allow it, and the meetings held with them."
@@ -128,10 +125,13 @@ class MainWindow(QMainWindow):
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
         self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
+        self._clubs_view: Any = None  # the Jobbklubb screen, built the first time it is needed
+        self.portfolio.enrolled.connect(self._enrolled)
         built: dict[str, QWidget] = {
             "portfolio": self.portfolio,
             "deadlines": QWidget(),
             "meetings": QWidget(),
+            "jobbklubb": QWidget(),
         }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
@@ -225,6 +225,36 @@ class MainWindow(QMainWindow):
             self._meetings_view = view
         return self._meetings_view
 
+    @property
+    def clubs(self) -> Any:
+        """The Jobbklubb screen (navdesk.ui.clubs), built on first use (it needs SQLAlchemy, decision 0007)."""
+        if self._clubs_view is None:
+            from navdesk.ui.clubs.view import ClubsView
+
+            view = ClubsView(self.database, self.actor, today=self.today)
+            view.setObjectName("jobbklubb")
+            view.youths_changed.connect(self._enrolled)
+            view.open_youth_requested.connect(self.open_record)
+            stand_in = self.screens["jobbklubb"]
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.screens["jobbklubb"] = view
+            self._clubs_view = view
+        return self._clubs_view
+
+    def _enrolled(self, youth_ids: list[Any]) -> None:
+        """Youths were enrolled, marked or changed in a group: their plan, deadlines and records changed."""
+        for youth_id in youth_ids:
+            self._youth_saved(youth_id)
+            if self._records is not None:
+                self._records.refresh(youth_id)
+        if self._clubs_view is not None and self.stack.currentWidget() is not self._clubs_view:
+            self._clubs_view.database = self.database
+            self._clubs_view.reload()
+
     def preview_summary(self, meeting_id: Any) -> Any:
         """The møtereferat dialog (preview, print, save, mark as recorded) for one meeting."""
         from navdesk.ui.printing import open_summary_dialog
@@ -297,6 +327,9 @@ class MainWindow(QMainWindow):
         if row >= 0 and list(self.screens)[row] == "meetings":
             self.meetings.database = self.database
             self.meetings.reload()
+        if row >= 0 and list(self.screens)[row] == "jobbklubb" and self._database_ready():
+            self.clubs.database = self.database
+            self.clubs.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:

@@ -55,7 +55,9 @@ def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
 def test_print_attendance_summary_per_participant(demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path, detail = demo
     out = tmp_path / "a.pdf"
-    result = navdesk("print", "attendance", str(detail.club.id)[:8], "--db", str(path), "--out", str(out), "--json")
+    result = navdesk(
+        "print", "attendance", str(detail.club.id)[:8], "--db", str(path), "--out", str(out), "--json"
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["participants"] == len(detail.participants)
     assert "ikke kryptert" in result.stderr.lower()
@@ -84,7 +86,9 @@ def test_print_session_plan_and_sign_in_sheet(demo, tmp_path) -> None:  # type: 
     assert detail.club.place in text and _ink(plan, tmp_path) > 0.01
     samling = detail.sessions[-1]
     sheet = tmp_path / "sheet.pdf"
-    result = navdesk("print", "sign-in", str(samling.id), "--first-names", "--db", str(path), "--out", str(sheet))
+    result = navdesk(
+        "print", "sign-in", str(samling.id), "--first-names", "--db", str(path), "--out", str(sheet)
+    )
     assert result.returncode == 0, result.stderr
     text = _text(sheet)
     assert "Oppmøteliste" in text and "Signatur" in text

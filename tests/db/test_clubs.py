@@ -90,7 +90,9 @@ def test_enrolment_warns_creates_the_plan_activity_and_meets_the_8_week_rule(gro
         assert activity.type is ActivityType.JOBBKLUBB and activity.club_id == club
         assert activity.status is ActivityStatus.PLANLEGGER and activity.from_date == FIRST
         assert activity.period_id is not None and activity.to_date == date(2026, 5, 27)
-        [d8] = [d for d in deadlines.compute(s, date(2026, 4, 30), [people["Åse"]]) if d.rule == "followup_8w"]
+        [d8] = [
+            d for d in deadlines.compute(s, date(2026, 4, 30), [people["Åse"]]) if d.rule == "followup_8w"
+        ]
         assert d8.state == "open"  # waiting to start: not met yet
         detail = clubs.club_detail(s, club)
         enrolment = next(p for p in detail.participants if p.youth_id == people["Åse"])
@@ -133,7 +135,9 @@ def test_attendance_totals_streak_flag_and_refusals(group):
         assert per.totals.rate == pytest.approx(0.8) and per.streak == 0 and not per.flagged
         assert detail.totals.rate == pytest.approx(0.6)
         clubs.set_absence_streak_limit(s, actor, 3)
-        assert not next(p for p in clubs.club_detail(s, club).participants if p.youth_id == people["Åse"]).flagged
+        assert not next(
+            p for p in clubs.club_detail(s, club).participants if p.youth_id == people["Åse"]
+        ).flagged
         [row] = clubs.club_rows(s, date(2026, 5, 1))
         assert row.participants == 2 and row.sessions == 7 and row.rate == pytest.approx(0.6)
         assert row.next_session == datetime(2026, 5, 4, 10, tzinfo=OSLO)
@@ -144,19 +148,29 @@ def test_attendance_totals_streak_flag_and_refusals(group):
 def test_an_absence_gives_the_outreach_deadline_met_by_a_contact(group):
     db, actor, club, planned, people = group
     with db.session() as s, s.begin():
-        enrolment = clubs.enrol(s, actor, club, people["Per"], enrolled_on=date(2026, 4, 28), today=date(2026, 4, 28))
+        enrolment = clubs.enrol(
+            s, actor, club, people["Per"], enrolled_on=date(2026, 4, 28), today=date(2026, 4, 28)
+        )
         wednesday = planned.session_ids[3]  # Wednesday 13.5.2026; Thursday 14.5 is Kristi himmelfartsdag
         assert s.get(ClubSession, wednesday).starts_at.astimezone(OSLO).date() == date(2026, 5, 13)
         clubs.register_attendance(s, actor, wednesday, enrolment, "ikke_mott")
-        [d] = [d for d in deadlines.compute(s, date(2026, 5, 13), [people["Per"]]) if d.rule == "club_absence"]
+        [d] = [
+            d for d in deadlines.compute(s, date(2026, 5, 13), [people["Per"]]) if d.rule == "club_absence"
+        ]
         assert d.state == "open" and d.due == date(2026, 5, 15) and d.detail == "Jobbklubb vår"
         assert d.overdue(date(2026, 5, 18))
-        contacts.log_contact(s, actor, people["Per"], at=datetime(2026, 5, 15, 9, tzinfo=OSLO), channel="telefon")
-        [d] = [d for d in deadlines.compute(s, date(2026, 5, 18), [people["Per"]]) if d.rule == "club_absence"]
+        contacts.log_contact(
+            s, actor, people["Per"], at=datetime(2026, 5, 15, 9, tzinfo=OSLO), channel="telefon"
+        )
+        [d] = [
+            d for d in deadlines.compute(s, date(2026, 5, 18), [people["Per"]]) if d.rule == "club_absence"
+        ]
         assert d.state == "done" and d.met_on == date(2026, 5, 15)
         # marked wrongly: "gyldig fravær" after all, and the deadline goes away
         clubs.register_attendance(s, actor, wednesday, enrolment, "gyldig_fravaer")
-        assert not [d for d in deadlines.compute(s, date(2026, 5, 18), [people["Per"]]) if d.rule == "club_absence"]
+        assert not [
+            d for d in deadlines.compute(s, date(2026, 5, 18), [people["Per"]]) if d.rule == "club_absence"
+        ]
 
 
 def test_leaving_and_completing_move_the_plan_activity_and_the_record_shows_the_recommendation(group):
@@ -171,12 +185,19 @@ def test_leaving_and_completing_move_the_plan_activity_and_the_record_shows_the_
         clubs.record_observation(s, actor, b, None, observation="Aktiv i gruppa, god på intervju.",
                                  recommendation="individuell_oppfolging")  # fmt: skip
         acts = {r.youth_id: r for r in s.scalars(select(Activity))}
-        assert acts[people["Åse"]].status is ActivityStatus.AVBRUTT and "Fått jobb" in acts[people["Åse"]].status_reason
+        assert (
+            acts[people["Åse"]].status is ActivityStatus.AVBRUTT
+            and "Fått jobb" in acts[people["Åse"]].status_reason
+        )
         assert acts[people["Per"]].status is ActivityStatus.FULLFORT
         [mine] = clubs.youth_clubs(s, people["Per"])
-        assert mine.club == "Jobbklubb vår" and mine.status == "fullfort" and mine.left_on == date(2026, 5, 27)
+        assert (
+            mine.club == "Jobbklubb vår" and mine.status == "fullfort" and mine.left_on == date(2026, 5, 27)
+        )
         assert mine.recommendation_label == "Individuell oppfølging" and "intervju" in mine.observation
         [left] = clubs.youth_clubs(s, people["Åse"])
         assert left.status_label == "Har sluttet (fått jobb)"
-        audited = s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "club_enrolment"))
+        audited = s.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "club_enrolment")
+        )
         assert audited >= 6
