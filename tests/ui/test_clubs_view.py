@@ -35,7 +35,9 @@ def _youths(db: Any, *, shy: bool, n: int) -> list[Any]:
         rows = portfolio_rows(s)
         detail = {r.id: r for r in rows}
         actor = actor_for(s)
-        chosen = [r for r in rows if bool(open_youth(s, actor, r.id).values.get("no_group_activities")) is shy]
+        chosen = [
+            r for r in rows if bool(open_youth(s, actor, r.id).values.get("no_group_activities")) is shy
+        ]
     inside = set()
     with db.session() as s:
         for row in clubs.club_rows(s):
@@ -68,7 +70,9 @@ def test_screen_is_built_on_first_use_and_shows_the_demo_group(window: Any) -> N
     assert grid.columnCount() == len([s for s in view.detail.sessions if s.day <= DEMO_DAY]) + 1
 
 
-def test_plan_enrol_mark_from_the_keyboard_and_follow_up(window: Any, qtbot: Any, fixed_db: Any, tmp_path: Any) -> None:
+def test_plan_enrol_mark_from_the_keyboard_and_follow_up(
+    window: Any, qtbot: Any, fixed_db: Any, tmp_path: Any
+) -> None:
     window.show_screen("jobbklubb")
     view = window.clubs
     club_id = view.create_club({"name": "CV-verksted vår", "kind": "cv_verksted", "place": "Biblioteket",
@@ -142,7 +146,10 @@ def test_plan_enrol_mark_from_the_keyboard_and_follow_up(window: Any, qtbot: Any
     text = record.overview.clubs_label.text()
     assert record.overview.clubs_box.isVisibleTo(record) and "CV-verksted vår" in text
     assert _("Recommendation: {what}").format(what=_("Continue in the group")) in text and "Stødig" in text
-    assert _("Attended {attended} of {marked} samlinger ({rate} %)").format(attended=3, marked=3, rate=100) in text
+    assert (
+        _("Attended {attended} of {marked} samlinger ({rate} %)").format(attended=3, marked=3, rate=100)
+        in text
+    )
 
 
 def test_enrol_from_the_portfolio(window: Any, fixed_db: Any) -> None:
