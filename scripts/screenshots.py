@@ -9,6 +9,11 @@ docs/screenshots/record-frister.png  the same record's Frister tab
 docs/screenshots/youth-form.png    the new-youth form, partly filled in, one field wrong
 docs/screenshots/portfolio-huskelapp.png  the portfolio with huskelapp notes and the column menu open
 docs/screenshots/summary-dialog.png  the møtereferat dialog with its preview, for a held meeting
+docs/screenshots/jobbklubb.png     the Jobbklubb screen: the demo group's samlinger (session plan) and figures
+docs/screenshots/jobbklubb-oppmote.png  the same group's attendance register (keyboard grid with totals)
+docs/screenshots/jobbklubb-deltakere.png  its participants with status, rate and recommendation
+docs/screenshots/jobbklubb-oppmoteoversikt.png  page 1 of the attendance summary PDF (aktivitetsplikt)
+docs/screenshots/jobbklubb-mappe.png  a participant's record (Oversikt) with the group, attendance and recommendation
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -79,6 +84,7 @@ def main() -> int:
         _shoot_record_and_form(app, window)
         _shoot_huskelapp(app, window, db, actor)
         _shoot_summary_dialog(app, window, db, actor)
+        _shoot_clubs(app, window, db, actor)
         window.close()
         db.close()
 
@@ -94,7 +100,9 @@ def main() -> int:
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
     names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
-             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png")  # fmt: skip
+             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "jobbklubb.png",
+             "jobbklubb-oppmote.png", "jobbklubb-deltakere.png", "jobbklubb-oppmoteoversikt.png",
+             "jobbklubb-mappe.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -162,6 +170,44 @@ def _shoot_summary_dialog(app: object, window: object, db: object, actor: object
         time.sleep(0.05)
     dialog.grab().save(str(OUT / "summary-dialog.png"))
     dialog.close()
+
+
+def _shoot_clubs(app: object, window: object, db: object, actor: object) -> None:
+    """The Jobbklubb screen (samlinger, attendance grid, participants) and the attendance summary PDF."""
+    import subprocess
+
+    from navdesk.services import clubs
+
+    w: Any = window
+    w.show_screen("jobbklubb")
+    view = w.clubs
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "jobbklubb.png"))
+    view.tabs.setCurrentIndex(2)
+    view.grid.setFocus()
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "jobbklubb-oppmote.png"))
+    view.tabs.setCurrentIndex(1)
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "jobbklubb-deltakere.png"))
+    with db.session() as s, s.begin():  # type: ignore[attr-defined]
+        data, _n = clubs.printout(s, actor, view.detail.club.id, "attendance")  # type: ignore[arg-type]
+    pdf = OUT.parent / "jobbklubb-oppmoteoversikt.pdf"
+    pdf.write_bytes(data)
+    try:
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(OUT / "jobbklubb-oppmoteoversikt")], check=True)  # fmt: skip
+    finally:
+        pdf.unlink()
+    person = view.detail.participants[0]
+    with db.session() as s, s.begin():  # type: ignore[attr-defined]
+        clubs.record_observation(s, actor, person.enrolment_id, None, recommendation="fortsette",  # type: ignore[arg-type]
+                                 observation="Deltar aktivt, god på intervjutrening. Trenger hjelp med CV.")  # fmt: skip
+    record = w.open_record(person.youth_id)
+    record.resize(1180, 800)
+    app.processEvents()  # type: ignore[attr-defined]
+    record.grab().save(str(OUT / "jobbklubb-mappe.png"))
+    record.close()
 
 
 if __name__ == "__main__":

@@ -119,11 +119,19 @@ def test_plan_enrol_mark_from_the_keyboard_and_follow_up(
     grid.setCurrentCell(1, 2)
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     assert grid.item(1, 2).text() == "" and grid.item(1, 3).text() == "0/2  0 %"
+    assert view.streak.value() == 2 and view.set_streak_limit(1)  # the office setting: flag after one
+    grid = view.grid
+    grid.setCurrentCell(1, 2)
+    qtbot.keyClick(grid, Qt.Key.Key_3)
+    assert grid.verticalHeaderItem(1).text().startswith("⚑") and "⚑" in view.figures.text()
 
     # the outreach deadline after the absence, in the main window's book
     book = window.load_deadlines()
     absent = [d for d in book.by_youth.get(second.youth_id, []) if d.rule == "club_absence"]
-    assert [(d.state, d.due) for d in absent] == [("open", date(2026, 11, 17))]
+    assert sorted((d.state, d.due) for d in absent) == [
+        ("open", date(2026, 11, 17)),
+        ("open", date(2026, 11, 24)),
+    ]
 
     # printouts and the calendar, to files chosen here instead of a file dialog
     plan_pdf = view.save_pdf("session-plan", path=tmp_path / "plan.pdf")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -266,10 +267,21 @@ class ClubsView(QWidget):
                           "4 = ◐ came late · Delete = clear. {flag} = did not show up several times in a row.").format(
             flag=FLAG))  # fmt: skip
         legend.setWordWrap(True)
+        self.streak = QSpinBox()
+        self.streak.setRange(1, 20)
+        self.streak.setAccessibleName(_("Flag after this many «did not show up» in a row"))
+        self.streak.setToolTip(_("An office setting: it applies to every group."))
+        self.streak.editingFinished.connect(lambda: self.set_streak_limit(self.streak.value()))
+        setting = QHBoxLayout()
+        setting.addWidget(QLabel(_("Flag a participant after")))
+        setting.addWidget(self.streak)
+        setting.addWidget(QLabel(_("«did not show up» in a row (office setting)")))
+        setting.addStretch(1)
         attendance_tab = QWidget()
         a_layout = QVBoxLayout(attendance_tab)
         a_layout.addWidget(self.grid, 1)
         a_layout.addWidget(legend)
+        a_layout.addLayout(setting)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(sessions_tab, _("Samlinger"))
@@ -375,6 +387,9 @@ class ClubsView(QWidget):
         self._fill_sessions(d)
         self._fill_participants(d)
         self.grid.fill(d, self.today())
+        self.streak.blockSignals(True)
+        self.streak.setValue(d.streak_limit)
+        self.streak.blockSignals(False)
 
     def _fill_sessions(self, d: ClubDetail) -> None:
         current = self._selected(self.sessions)
@@ -564,6 +579,14 @@ class ClubsView(QWidget):
             self.show_club(self.current_club_id())
             self.grid.setCurrentCell(row, col)
             self.youths_changed.emit([person.youth_id])
+
+    def set_streak_limit(self, limit: int) -> bool:
+        if self.detail is None or limit == self.detail.streak_limit:
+            return False
+        ok, _r = self._write(_("Attendance"), lambda s: clubs.set_absence_streak_limit(s, self.actor, limit))
+        if ok:
+            self.reload()
+        return ok
 
     def change_status(self) -> None:
         p = self.selected_participant()
