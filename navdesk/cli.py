@@ -350,47 +350,28 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_meetings_ics(args: argparse.Namespace, out: Path) -> int:
-    """``export ics --what meetings``: meetings from --today on, titled with the youth's initials only."""
-    from navdesk.calendar import write_meetings_ics
+def _export_dated_ics(args: argparse.Namespace, out: Path) -> int:
+    """``export ics --what meetings|sessions``: meetings (titled with the youth's initials only) or the
+    groups' samlinger (no participant named) from --today on."""
+    from navdesk.calendar import write_meetings_ics, write_sessions_ics
     from navdesk.db.engine import translate_error
 
+    write = write_meetings_ics if args.ics_what == "meetings" else write_sessions_ics
     database = _open(args)
     try:
         with database.session() as session, session.begin():
             actor = _actor(session, args)
             try:
-                count = write_meetings_ics(session, actor, out, since=args.today or date.today())
+                count = write(session, actor, out, since=args.today or date.today())
             except OSError as exc:
                 raise translate_error(exc, str(out)) or exc from exc
     finally:
         database.close()
     if args.json:
         _print_json({"out": str(out), "format": "ics", "count": count, "encrypted": False})
-    else:
+    elif args.ics_what == "meetings":
         print(ngettext("{n} meeting written to {out}.", "{n} meetings written to {out}.", count).format(
             n=count, out=out))  # fmt: skip
-    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
-    return EXIT_OK
-
-
-def _export_sessions_ics(args: argparse.Namespace, out: Path) -> int:
-    """``export ics --what sessions``: the groups' samlinger from --today on (no participant is named)."""
-    from navdesk.calendar import write_sessions_ics
-    from navdesk.db.engine import translate_error
-
-    database = _open(args)
-    try:
-        with database.session() as session, session.begin():
-            actor = _actor(session, args)
-            try:
-                count = write_sessions_ics(session, actor, out, since=args.today or date.today())
-            except OSError as exc:
-                raise translate_error(exc, str(out)) or exc from exc
-    finally:
-        database.close()
-    if args.json:
-        _print_json({"out": str(out), "format": "ics", "count": count, "encrypted": False})
     else:
         print(ngettext("{n} samling written to {out}.", "{n} samlinger written to {out}.", count).format(
             n=count, out=out))  # fmt: skip
@@ -399,10 +380,8 @@ def _export_sessions_ics(args: argparse.Namespace, out: Path) -> int:
 
 
 def _export_ics(args: argparse.Namespace, out: Path) -> int:
-    if args.ics_what == "meetings":
-        return _export_meetings_ics(args, out)
-    if args.ics_what == "sessions":
-        return _export_sessions_ics(args, out)
+    if args.ics_what in ("meetings", "sessions"):
+        return _export_dated_ics(args, out)
     from navdesk.calendar_export import deadlines_calendar
     from navdesk.db.engine import translate_error
     from navdesk.paths import write_atomically

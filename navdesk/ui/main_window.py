@@ -215,15 +215,19 @@ class MainWindow(QMainWindow):
             view.meetings_changed.connect(self._meeting_saved)
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
-            stand_in = self.screens["meetings"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["meetings"] = view
+            self._put_in_place("meetings", view)
             self._meetings_view = view
         return self._meetings_view
+
+    def _put_in_place(self, key: str, view: QWidget) -> None:
+        """Put a screen built on first use where its stand-in was (the current screen stays current)."""
+        stand_in = self.screens[key]
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.screens[key] = view
 
     @property
     def clubs(self) -> Any:
@@ -235,13 +239,7 @@ class MainWindow(QMainWindow):
             view.setObjectName("jobbklubb")
             view.youths_changed.connect(self._enrolled)
             view.open_youth_requested.connect(self.open_record)
-            stand_in = self.screens["jobbklubb"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["jobbklubb"] = view
+            self._put_in_place("jobbklubb", view)
             self._clubs_view = view
         return self._clubs_view
 
