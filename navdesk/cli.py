@@ -293,9 +293,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
-    from sqlalchemy import func, select
-
-    from navdesk.db.models import Club, ClubEnrolment, ClubSession
     from navdesk.domain.text import collation_key
     from navdesk.services.meetings import meeting_rows
     from navdesk.services.youths import portfolio_rows
@@ -313,14 +310,17 @@ def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
         return [{"id": str(r.id), "name": r.title, "start": r.start.astimezone(OSLO).isoformat(),
                  "youth": r.youth, "youth_id": str(r.youth_id) if r.youth_id else None, "status": r.status}
                 for r in meeting_rows(session)]  # fmt: skip
-    sessions = dict(
-        session.execute(select(ClubSession.club_id, func.count()).group_by(ClubSession.club_id)).all()
-    )
-    members = dict(
-        session.execute(select(ClubEnrolment.club_id, func.count()).group_by(ClubEnrolment.club_id)).all()
-    )
-    return [{"id": str(c.id), "name": c.name, "kind": c.kind.value, "sessions": sessions.get(c.id, 0),
-             "participants": members.get(c.id, 0)} for c in session.scalars(select(Club).order_by(Club.name))]  # fmt: skip
+    from navdesk.services.clubs import club_detail, club_rows
+
+    out = []
+    for r in club_rows(session, today):
+        detail = club_detail(session, r.id)
+        median = detail.days_to_start
+        out.append({"id": str(r.id), "name": r.name, "kind": r.kind, "sessions": r.sessions,
+                    "participants": len(detail.participants), "active": r.participants,
+                    "attendance_rate": round(r.rate, 3) if r.rate is not None else None, "flagged": r.flagged,
+                    "median_days_to_start": median})  # fmt: skip
+    return out
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:

@@ -409,6 +409,27 @@ def set_enrolment_status(
                                   reason=_("The group is completed."), on=on)  # fmt: skip
 
 
+def remove_enrolment(
+    session: Session, actor: Actor, enrolment_id: uuid.UUID, expected_version: int | None
+) -> None:
+    """Take back an enrolment made by mistake: the enrolment and its attendance go; the plan's jobbklubb
+    activity is cancelled (Avbrutt) with that reason rather than deleted, so the plan's history holds."""
+    enrolment = _enrolment(session, enrolment_id)
+    if expected_version is not None and enrolment.version != expected_version:
+        from navdesk.errors import StaleEdit
+
+        raise StaleEdit()
+    activity = _club_activity(session, enrolment)
+    if activity is not None and not activity.status.finished:
+        plans.set_activity_status(session, actor, activity.id, activity.version, ActivityStatus.AVBRUTT,
+                                  reason=_("Enrolled in the group by mistake."))  # fmt: skip
+    for record in session.scalars(
+        select(AttendanceRecord).where(AttendanceRecord.enrolment_id == enrolment_id)
+    ):
+        crud.delete(session, actor, record, youth_id=enrolment.youth_id)
+    crud.delete(session, actor, enrolment)
+
+
 def record_observation(
     session: Session, actor: Actor, enrolment_id: uuid.UUID, expected_version: int | None, *,
     observation: str, recommendation: Recommendation | str | None,

@@ -201,3 +201,21 @@ def test_leaving_and_completing_move_the_plan_activity_and_the_record_shows_the_
             select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "club_enrolment")
         )
         assert audited == 5  # two enrolments, two status changes, one observation
+
+
+def test_an_enrolment_made_by_mistake_is_removed_and_the_activity_cancelled(group):
+    db, actor, club, planned, people = group
+    with db.session() as s, s.begin():
+        enrolment = clubs.enrol(
+            s, actor, club, people["Per"], enrolled_on=date(2026, 4, 28), today=date(2026, 5, 4)
+        )
+        clubs.register_attendance(s, actor, planned.session_ids[0], enrolment, "ikke_mott")
+        clubs.remove_enrolment(s, actor, enrolment, None)
+        assert clubs.club_detail(s, club).participants == [] and clubs.youth_clubs(s, people["Per"]) == []
+        activity = s.scalars(select(Activity).where(Activity.youth_id == people["Per"])).one()
+        assert activity.status is ActivityStatus.AVBRUTT and activity.status_reason
+        assert not [
+            d for d in deadlines.compute(s, date(2026, 5, 6), [people["Per"]]) if d.rule == "club_absence"
+        ]
+        with pytest.raises(InvalidInput):
+            clubs.remove_enrolment(s, actor, enrolment, None)

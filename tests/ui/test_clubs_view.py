@@ -175,3 +175,39 @@ def test_enrol_from_the_portfolio(window: Any, fixed_db: Any) -> None:
         detail = clubs.club_detail(s, row.id)
         assert {y.id for y in calm} <= {p.youth_id for p in detail.participants}
     assert seen and "10" in seen[0]  # "room for 10"
+
+
+def test_schedule_dialog_previews_the_days_and_the_skipped_holidays(qtbot: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    from navdesk.ui.clubs.dialogs import ScheduleDialog
+
+    dialog = ScheduleDialog(None, first_day=date(2027, 5, 10))
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("count"))
+    dialog.count.setValue(4)
+    for i, box in enumerate(dialog.days):
+        box.setChecked(i == MON)
+    assert dialog.pattern().weekdays == (MON,)
+    text = dialog.preview.text()  # 17.5.2027 is a Monday and a holiday: four Mondays from 10.5 end on 7.6
+    assert "17.05.2027" in text and "Grunnlovsdag" in text and "07.06" in text
+    assert dialog.ok.buttons()[0].isEnabled()
+    for box in dialog.days:
+        box.setChecked(False)
+    assert not dialog.ok.buttons()[0].isEnabled() and dialog.preview.text() == _(
+        "Choose at least one weekday."
+    )
+    dialog.kind.setCurrentIndex(dialog.kind.findData("weekly"))
+    dialog.days[WED].setChecked(True)
+    dialog.last.setDate(QDate(2027, 5, 1))  # before the first day
+    assert not dialog.ok.buttons()[0].isEnabled()
+
+
+def test_remove_an_enrolment_made_by_mistake(window: Any, fixed_db: Any) -> None:
+    window.show_screen("jobbklubb")
+    view = window.clubs
+    before = len(view.detail.participants)
+    person = view.detail.participants[0]
+    assert view.remove(person)
+    assert len(view.detail.participants) == before - 1 and view.participants.rowCount() == before - 1
+    assert all(p.youth_id != person.youth_id for p in view.grid.people)

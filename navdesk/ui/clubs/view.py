@@ -249,13 +249,16 @@ class ClubsView(QWidget):
         self.status_button.clicked.connect(self.change_status)
         self.observation_button = QPushButton(_("Observations …"))
         self.observation_button.clicked.connect(self.edit_observation)
+        self.remove_button = QPushButton(_("Remove from the group …"))
+        self.remove_button.setToolTip(_("For an enrolment made by mistake. Someone who left: use Status."))
+        self.remove_button.clicked.connect(self.ask_remove)
         self.record_button = QPushButton(_("Open record"))
         self.record_button.clicked.connect(self.open_record)
         people_tab = QWidget()
         p_layout = QVBoxLayout(people_tab)
         p_layout.addWidget(self.participants, 1)
         row = QHBoxLayout()
-        for b in (self.status_button, self.observation_button, self.record_button):
+        for b in (self.status_button, self.observation_button, self.remove_button, self.record_button):
             row.addWidget(b)
         row.addStretch(1)
         p_layout.addLayout(row)
@@ -599,6 +602,22 @@ class ClubsView(QWidget):
     def set_status(self, p: ParticipantRow, status: str, reason: str | None, on: date) -> bool:
         ok, _r = self._write(_("Status"), lambda s: clubs.set_enrolment_status(
             s, self.actor, p.enrolment_id, p.version, status, reason=reason, on=on))  # fmt: skip
+        if ok:
+            self._changed([p.youth_id])
+        return ok
+
+    def ask_remove(self) -> None:
+        p = self.selected_participant()
+        if p is None:
+            return
+        text = _("Remove {name} from the group? Their attendance is deleted and the plan's job club activity "
+                 "is cancelled. Use this only for an enrolment made by mistake.").format(name=p.name)  # fmt: skip
+        if QMessageBox.question(self, _("Remove from the group"), text) == QMessageBox.StandardButton.Yes:
+            self.remove(p)
+
+    def remove(self, p: ParticipantRow) -> bool:
+        ok, _r = self._write(_("Remove from the group"),
+                             lambda s: clubs.remove_enrolment(s, self.actor, p.enrolment_id, p.version))  # fmt: skip
         if ok:
             self._changed([p.youth_id])
         return ok
