@@ -30,11 +30,19 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from navdesk.documents import layout
 from navdesk.documents.fonts import BOLD, FAMILY, register_fonts
 from navdesk.documents.layout import (
+    FRAME_PAD,
     HEAD,
     INK,
+    LANG_TAGS,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
     MUTED,
+    RULE,
+    SHADE,
     WIDTH,
     Furniture,
+    NumberedCanvas,
     label,
     markup,
     time_span,
@@ -49,6 +57,21 @@ if TYPE_CHECKING:
     from gettext import NullTranslations
 
     from navdesk.services.summaries import NextMeeting, SummaryAction, SummaryData, SummaryParticipant
+
+# The names this module had before the shared page style moved to navdesk.documents.layout; the printed
+# plan (navdesk.documents.plan) still imports them from here. New code imports navdesk.documents.layout.
+_FRAME_PAD, _HEAD, _INK, _LANG_TAGS, _MUTED, _RULE, _SHADE, _WIDTH = (
+    FRAME_PAD,
+    HEAD,
+    INK,
+    LANG_TAGS,
+    MUTED,
+    RULE,
+    SHADE,
+    WIDTH,
+)
+_MARGIN_BOTTOM, _MARGIN_TOP, _MARGIN_X = MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
+_Furniture, _NumberedCanvas, _label, _weekdays = Furniture, NumberedCanvas, label, weekdays
 
 FULL, YOUTH_VARIANT = "full", "youth"
 VARIANTS = (FULL, YOUTH_VARIANT)
