@@ -1,4 +1,4 @@
-"""Meetings as an iCalendar file (.ics) for Outlook, in Europe/Oslo with its VTIMEZONE.
+"""Meetings and group samlinger as iCalendar files (.ics) for Outlook, in Europe/Oslo with its VTIMEZONE.
 
 Calendars are synchronised to servers outside the office, so an event says as little as it can:
 the title is the meeting type and the youth's initials (never the name), there is no description
@@ -161,3 +161,49 @@ def write_meetings_ics(
     audit.record(session, actor, "export", "meeting", None, after={"file": out.name, "format": "ics",
                                                                     "count": len(items)})  # fmt: skip
     return len(items)
+
+
+def sessions_calendar(session: Session, office: str, *, since: date | None = None) -> tuple[bytes, int]:
+    """The groups' samlinger from ``since`` (default all) as an iCalendar file, and how many. An event is
+    the group's name with the topic, at the group's place; participants are never named. A cancelled
+    samling goes out as ``STATUS:CANCELLED`` (UID = the samling's id, SEQUENCE = its version)."""
+    from icalendar import Event
+
+    from navdesk.calendar_export import new_calendar
+    from navdesk.services.clubs import sessions_between
+
+    cal = new_calendar(office, _("NavDesk groups – {office}").format(office=office))
+    cal.add("x-wr-timezone", TZID)
+    stamp = datetime.now(UTC)
+    items = sessions_between(session, since or date(1900, 1, 1))
+    for club, s in items:
+        event = Event()
+        event.add("uid", f"{s.id}@navdesk")
+        event.add("sequence", s.version)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", s.starts_at)
+        event.add("dtend", s.starts_at + timedelta(minutes=s.duration_min))
+        event.add("summary", f"{club.name} – {s.topic}" if s.topic else club.name)
+        if club.place.strip():
+            event.add("location", club.place.strip())
+        if s.guest:
+            event.add("description", _("Guest employer: {name}").format(name=s.guest))
+        event.add("status", "CANCELLED" if s.cancelled else "CONFIRMED")
+        event.add("categories", ["NavDesk"])
+        cal.add_component(event)
+    years = [s.starts_at.year for _c, s in items] or [stamp.year]
+    cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1))
+    return bytes(cal.to_ical()), len(items)
+
+
+def write_sessions_ics(session: Session, actor: Actor, out: Path, *, since: date | None = None) -> int:
+    """Write the samlinger from ``since`` to ``out`` atomically and audit it; how many."""
+    from navdesk.paths import write_atomically
+    from navdesk.services import audit
+    from navdesk.services.office import office_name
+
+    data, count = sessions_calendar(session, office_name(session), since=since)
+    write_atomically(data, out)
+    audit.record(session, actor, "export", "club_session", None, after={"file": out.name, "format": "ics",
+                                                                         "count": count})  # fmt: skip
+    return count

@@ -92,9 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
     )
-    export.add_argument("--what", dest="ics_what", choices=["deadlines", "meetings"], default="deadlines",
-                        help=_("with ics: what goes in the calendar: deadlines (default) or meetings from "
-                               "--today on"))  # fmt: skip
+    export.add_argument("--what", dest="ics_what", choices=["deadlines", "meetings", "sessions"], default="deadlines",
+                        help=_("with ics: what goes in the calendar: deadlines (default), meetings from "
+                               "--today on, or the groups' samlinger (sessions) from --today on"))  # fmt: skip
     export.add_argument(
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
@@ -102,10 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     prt = sub.add_parser("print", help=_("print a document to a PDF file"))
     _common(prt)
-    prt.add_argument("what", choices=["summary", "plan"],
-                     help=_("summary: a meeting summary (møtereferat); plan: a youth's activity plan"))  # fmt: skip
-    prt.add_argument("subject", metavar="ID",
-                     help=_("the meeting (summary) or the youth (plan): id or unique id prefix"))  # fmt: skip
+    prt.add_argument("what", choices=["summary", "plan", "attendance", "session-plan", "sign-in"],
+                     help=_("summary: a meeting summary (møtereferat), MEETING_ID; plan: a youth's activity plan, "
+                            "YOUTH_ID; attendance: a group's attendance summary per participant, CLUB_ID; "
+                            "session-plan: a group's session plan, CLUB_ID; sign-in: the sign-in sheet of one "
+                            "samling, SESSION_ID"))  # fmt: skip
+    prt.add_argument(
+        "subject", metavar="ID", help=_("the meeting, youth, group or samling (id or unique id prefix)")
+    )
     prt.add_argument("--out", required=True, help=_("the file to write"))
     prt.add_argument("--variant", choices=["full", "youth"], default="full",
                      help=_("full: for the participants (default); youth: in plain language for the youth"))  # fmt: skip
@@ -113,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("include health and other sensitive notes (left out by default)"))  # fmt: skip
     prt.add_argument("--signatures", action="store_true", help=_("add lines to sign on"))
     prt.add_argument("--large", action="store_true", help=_("plan: large type for easier reading"))
+    prt.add_argument("--first-names", action="store_true",
+                     help=_("sign-in: first names only (everyone in the group sees the sheet)"))  # fmt: skip
+    prt.add_argument("--youth", help=_("attendance: only this youth (id or unique id prefix)"))
     prt.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     dl = sub.add_parser("deadlines", help=_("list deadlines (frister)"))
@@ -288,9 +295,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
-    from sqlalchemy import func, select
-
-    from navdesk.db.models import Club, ClubEnrolment, ClubSession
     from navdesk.domain.text import collation_key
     from navdesk.services.meetings import meeting_rows
     from navdesk.services.youths import portfolio_rows
@@ -308,14 +312,17 @@ def _list_items(session: Any, what: str) -> list[dict[str, Any]]:
         return [{"id": str(r.id), "name": r.title, "start": r.start.astimezone(OSLO).isoformat(),
                  "youth": r.youth, "youth_id": str(r.youth_id) if r.youth_id else None, "status": r.status}
                 for r in meeting_rows(session)]  # fmt: skip
-    sessions = dict(
-        session.execute(select(ClubSession.club_id, func.count()).group_by(ClubSession.club_id)).all()
-    )
-    members = dict(
-        session.execute(select(ClubEnrolment.club_id, func.count()).group_by(ClubEnrolment.club_id)).all()
-    )
-    return [{"id": str(c.id), "name": c.name, "kind": c.kind.value, "sessions": sessions.get(c.id, 0),
-             "participants": members.get(c.id, 0)} for c in session.scalars(select(Club).order_by(Club.name))]  # fmt: skip
+    from navdesk.services.clubs import club_detail, club_rows
+
+    out = []
+    for r in club_rows(session, today):
+        detail = club_detail(session, r.id)
+        median = detail.days_to_start
+        out.append({"id": str(r.id), "name": r.name, "kind": r.kind, "sessions": r.sessions,
+                    "participants": len(detail.participants), "active": r.participants,
+                    "attendance_rate": round(r.rate, 3) if r.rate is not None else None, "flagged": r.flagged,
+                    "median_days_to_start": median})  # fmt: skip
+    return out
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
@@ -345,33 +352,38 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_meetings_ics(args: argparse.Namespace, out: Path) -> int:
-    """``export ics --what meetings``: meetings from --today on, titled with the youth's initials only."""
-    from navdesk.calendar import write_meetings_ics
+def _export_dated_ics(args: argparse.Namespace, out: Path) -> int:
+    """``export ics --what meetings|sessions``: meetings (titled with the youth's initials only) or the
+    groups' samlinger (no participant named) from --today on."""
+    from navdesk.calendar import write_meetings_ics, write_sessions_ics
     from navdesk.db.engine import translate_error
 
+    write = write_meetings_ics if args.ics_what == "meetings" else write_sessions_ics
     database = _open(args)
     try:
         with database.session() as session, session.begin():
             actor = _actor(session, args)
             try:
-                count = write_meetings_ics(session, actor, out, since=args.today or date.today())
+                count = write(session, actor, out, since=args.today or date.today())
             except OSError as exc:
                 raise translate_error(exc, str(out)) or exc from exc
     finally:
         database.close()
     if args.json:
         _print_json({"out": str(out), "format": "ics", "count": count, "encrypted": False})
-    else:
+    elif args.ics_what == "meetings":
         print(ngettext("{n} meeting written to {out}.", "{n} meetings written to {out}.", count).format(
+            n=count, out=out))  # fmt: skip
+    else:
+        print(ngettext("{n} samling written to {out}.", "{n} samlinger written to {out}.", count).format(
             n=count, out=out))  # fmt: skip
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
     return EXIT_OK
 
 
 def _export_ics(args: argparse.Namespace, out: Path) -> int:
-    if args.ics_what == "meetings":
-        return _export_meetings_ics(args, out)
+    if args.ics_what in ("meetings", "sessions"):
+        return _export_dated_ics(args, out)
     from navdesk.calendar_export import deadlines_calendar
     from navdesk.db.engine import translate_error
     from navdesk.paths import write_atomically
@@ -435,8 +447,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_club(args: argparse.Namespace, out: Path) -> int:
+    """``print attendance|session-plan CLUB_ID`` and ``print sign-in SESSION_ID``."""
+    from navdesk.db.engine import translate_error
+    from navdesk.db.models import ClubSession, Youth
+    from navdesk.paths import write_atomically
+    from navdesk.services import clubs
+    from navdesk.services.context import resolve_id
+
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            session_id = None
+            if args.what == "sign-in":
+                samling = resolve_id(session, ClubSession, args.subject)
+                session_id, club_id = samling.id, samling.club_id
+            else:
+                club_id = clubs.resolve_club(session, args.subject)
+            youth_ids = (
+                [resolve_id(session, Youth, args.youth).id]
+                if args.youth and args.what == "attendance"
+                else None
+            )
+            data, count = clubs.printout(session, actor, club_id, args.what, session_id=session_id,
+                                         first_names_only=args.first_names, youth_ids=youth_ids, lang=args.lang,
+                                         file_name=out.name)  # fmt: skip
+            try:
+                write_atomically(data, out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "document": args.what, "club": str(club_id), "participants": count,
+                     "encrypted": False})  # fmt: skip
+    else:
+        print(_("Written to {out}.").format(out=out))
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_print(args: argparse.Namespace) -> int:
-    """``print summary MEETING_ID`` or ``print plan YOUTH_ID``: a PDF in the youth's målform unless --lang."""
+    """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang;
+    ``print plan YOUTH_ID``: the aktivitetsplan; ``print attendance|session-plan CLUB_ID``,
+    ``print sign-in SESSION_ID``: the group printouts."""
     if args.what == "plan":
         return _print_plan(args)
     from navdesk.db.engine import translate_error
@@ -446,6 +501,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from navdesk.services.summaries import resolve_meeting, summary_data, user_label
 
     out = Path(args.out).expanduser()
+    if args.what != "summary":
+        return _print_club(args, out)
     sections = (DEFAULT_SECTIONS | {"sensitive"}) if args.include_sensitive else DEFAULT_SECTIONS
     if args.signatures:
         sections |= {"signatures"}

@@ -13,6 +13,12 @@ docs/screenshots/record-frister.png  the same record's Frister tab
 docs/screenshots/youth-form.png    the new-youth form, partly filled in, one field wrong
 docs/screenshots/portfolio-huskelapp.png  the portfolio with huskelapp notes and the column menu open
 docs/screenshots/summary-dialog.png  the møtereferat dialog with its preview, for a held meeting
+docs/screenshots/plan-tavle.png, plan-liste.png  the record's Plan tab as a board and as a list
+docs/screenshots/jobbklubb.png     the Jobbklubb screen: the demo group's samlinger (session plan) and figures
+docs/screenshots/jobbklubb-oppmote.png  the same group's attendance register (keyboard grid with totals)
+docs/screenshots/jobbklubb-deltakere.png  its participants with status, rate and recommendation
+docs/screenshots/jobbklubb-oppmoteoversikt.png  page 1 of the attendance summary PDF (aktivitetsplikt)
+docs/screenshots/jobbklubb-mappe.png  a participant's record (Oversikt) with the group, attendance and recommendation
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -89,9 +95,11 @@ def main() -> int:
 
         window.show_screen("portfolio")
         _shoot_record_and_form(app, window)
+        _shoot_plan(app, window, db)
         _shoot_huskelapp(app, window, db, actor)
         _shoot_summary_dialog(app, window, db, actor)
         _shoot_meetings(app, window)
+        _shoot_clubs(app, window, db, actor)
         window.close()
         db.close()
 
@@ -107,7 +115,9 @@ def main() -> int:
         dialog.grab().save(str(OUT / "first-run.png"))
         dialog.close()
     names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
-             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "lock.png", "moteplan.png", "meeting-editor.png")  # fmt: skip
+             "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "lock.png",
+             "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
+             "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -138,6 +148,29 @@ def _shoot_record_and_form(app: object, window: object) -> None:
     form.grab().save(str(OUT / "youth-form.png"))
     form.hide()  # not close(): that asks whether to discard what was typed
     form.deleteLater()
+
+
+def _shoot_plan(app: Any, window: Any, db: Any) -> None:
+    """The Plan tab (board and list) of the youth with the most activities."""
+    from datetime import date
+
+    from navdesk.services.plan_view import read_plan
+    from navdesk.ui.models.portfolio_model import OBJECT_ROLE
+
+    rows = [
+        window.portfolio.model.index(r, 0).data(OBJECT_ROLE) for r in range(window.portfolio.model.rowCount())
+    ]
+    with db.session() as s:
+        youth = max(rows, key=lambda r: len(read_plan(s, r.id, date.today()).activities))
+    record = window.open_record(youth.id)
+    record.resize(1180, 820)
+    record.tabs.setCurrentWidget(record.plan)
+    app.processEvents()
+    record.grab().save(str(OUT / "plan-tavle.png"))
+    record.plan.show_view("list")
+    app.processEvents()
+    record.grab().save(str(OUT / "plan-liste.png"))
+    record.close()
 
 
 def _shoot_huskelapp(app: object, window: object, db: object, actor: object) -> None:
@@ -201,6 +234,44 @@ def _shoot_meetings(app: Any, window: Any) -> None:
     editor._autosave.stop()
     editor.close()
     window.show_screen("portfolio")
+
+
+def _shoot_clubs(app: object, window: object, db: object, actor: object) -> None:
+    """The Jobbklubb screen (samlinger, attendance grid, participants) and the attendance summary PDF."""
+    import subprocess
+
+    from navdesk.services import clubs
+
+    w: Any = window
+    w.show_screen("jobbklubb")
+    view = w.clubs
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "jobbklubb.png"))
+    view.tabs.setCurrentIndex(2)
+    view.grid.setFocus()
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "jobbklubb-oppmote.png"))
+    view.tabs.setCurrentIndex(1)
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "jobbklubb-deltakere.png"))
+    with db.session() as s, s.begin():  # type: ignore[attr-defined]
+        data, _n = clubs.printout(s, actor, view.detail.club.id, "attendance")  # type: ignore[arg-type]
+    pdf = OUT.parent / "jobbklubb-oppmoteoversikt.pdf"
+    pdf.write_bytes(data)
+    try:
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(OUT / "jobbklubb-oppmoteoversikt")], check=True)  # fmt: skip
+    finally:
+        pdf.unlink()
+    person = view.detail.participants[0]
+    with db.session() as s, s.begin():  # type: ignore[attr-defined]
+        clubs.record_observation(s, actor, person.enrolment_id, None, recommendation="fortsette",  # type: ignore[arg-type]
+                                 observation="Deltar aktivt, god på intervjutrening. Trenger hjelp med CV.")  # fmt: skip
+    record = w.open_record(person.youth_id)
+    record.resize(1180, 800)
+    app.processEvents()  # type: ignore[attr-defined]
+    record.grab().save(str(OUT / "jobbklubb-mappe.png"))
+    record.close()
 
 
 if __name__ == "__main__":

@@ -110,3 +110,11 @@ def office(db: object) -> object:
             password="passord123",
         )  # fmt: skip
     return db, actor
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before each test, top up the references to None that PySide6 6.12.0 loses (decision 0010)."""
+    if "PySide6.QtCore" in sys.modules:
+        from navdesk.ui import none_guard
+
+        none_guard.top_up()

@@ -393,6 +393,8 @@ class Club(Versioned):
     facilitators: Mapped[str] = mapped_column(String(300), default="")
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # the recurring pattern the samlinger were made from (navdesk.domain.schedule.Pattern.as_json)
+    schedule: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class ClubSession(Versioned):
@@ -421,7 +423,9 @@ class ClubEnrolment(Versioned):
         _enum(e.EnrolmentStatus), default=e.EnrolmentStatus.VENTER
     )
     leave_reason: Mapped[e.LeaveReason | None] = mapped_column(_enum(e.LeaveReason), nullable=True)
+    left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     observation: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[e.Recommendation | None] = mapped_column(_enum(e.Recommendation), nullable=True)
 
 
 class AttendanceRecord(Versioned):

@@ -11,34 +11,26 @@ the data, so a youth with adressesperre can take the plan home safely.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Paragraph, Table
 
 from navdesk.documents.fonts import BOLD, FAMILY, register_fonts
-from navdesk.documents.summary import (
-    _FRAME_PAD,
-    _HEAD,
-    _INK,
-    _LANG_TAGS,
-    _MARGIN_BOTTOM,
-    _MARGIN_TOP,
-    _MARGIN_X,
-    _MUTED,
-    _RULE,
-    _SHADE,
-    _WIDTH,
-    _Furniture,
-    _label,
-    _NumberedCanvas,
-    _weekdays,
+from navdesk.documents.layout import (
+    HEAD,
+    INK,
+    MUTED,
+    WIDTH,
+    Furniture,
+    build_pdf,
+    furniture,
+    label,
     markup,
+    table,
+    weekdays,
 )
 from navdesk.domain.enums import ActivityStatus
 from navdesk.domain.text import format_date
@@ -68,15 +60,8 @@ def render_plan(plan: PlanView, options: PlanOptions | None = None) -> bytes:
     register_fonts()
     lang = plan_language(plan, options)
     writer = _PlanWriter(plan, options, lang, translation(lang))
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out, pagesize=A4, leftMargin=_MARGIN_X - _FRAME_PAD, rightMargin=_MARGIN_X - _FRAME_PAD,
-        topMargin=_MARGIN_TOP - _FRAME_PAD, bottomMargin=_MARGIN_BOTTOM - _FRAME_PAD, title=writer.title(),
-        author=plan.office, creator="NavDesk", lang=_LANG_TAGS.get(lang, "nb-NO"), invariant=1,
-        initialFontName=FAMILY,
-    )  # fmt: skip
-    doc.build(writer.story(), canvasmaker=partial(_NumberedCanvas, furniture=writer.furniture()))
-    return out.getvalue()
+    return build_pdf(writer.story(), writer.furniture(), title=writer.title(), subject=writer.title(),
+                     author=plan.office, lang=lang)  # fmt: skip
 
 
 # the groups in the order the youth reads them: what I do now first
@@ -94,18 +79,18 @@ class _PlanWriter:
         self.plan, self.options, self.lang, self.tr = plan, options, lang, tr
         body, lead = (14.0, 19.5) if options.large else (11.0, 15.0)
         base = ParagraphStyle(
-            "body", fontName=FAMILY, fontSize=body, leading=lead, textColor=_INK, spaceAfter=3
+            "body", fontName=FAMILY, fontSize=body, leading=lead, textColor=INK, spaceAfter=3
         )
         self.body = base
-        self.small = ParagraphStyle("small", base, fontSize=body - 1.5, leading=lead - 2.5, textColor=_MUTED)
+        self.small = ParagraphStyle("small", base, fontSize=body - 1.5, leading=lead - 2.5, textColor=MUTED)
         self.cell = ParagraphStyle("cell", base, fontSize=body - 0.5, leading=lead - 1, spaceAfter=0)
         self.cell_head = ParagraphStyle("cellhead", self.cell, fontName=BOLD)
         self.title_style = ParagraphStyle("title", base, fontName=BOLD, fontSize=body + 9, leading=body + 13,
-                                          textColor=_HEAD, spaceAfter=2)  # fmt: skip
-        self.subtitle = ParagraphStyle("subtitle", base, fontSize=body + 1, leading=lead + 2, textColor=_HEAD,
+                                          textColor=HEAD, spaceAfter=2)  # fmt: skip
+        self.subtitle = ParagraphStyle("subtitle", base, fontSize=body + 1, leading=lead + 2, textColor=HEAD,
                                        spaceAfter=6)  # fmt: skip
         self.heading = ParagraphStyle("heading", base, fontName=BOLD, fontSize=body + 2.5, leading=lead + 3,
-                                      textColor=_HEAD, spaceBefore=10, spaceAfter=3, keepWithNext=1)  # fmt: skip
+                                      textColor=HEAD, spaceBefore=10, spaceAfter=3, keepWithNext=1)  # fmt: skip
         self.bullet = ParagraphStyle("bullet", base, leftIndent=14, bulletIndent=3, bulletFontName=FAMILY,
                                      spaceAfter=3)  # fmt: skip
 
@@ -116,19 +101,9 @@ class _PlanWriter:
         _ = self.gettext
         return _("Activity plan – {name}").format(name=self.plan.youth_name)
 
-    def furniture(self) -> _Furniture:
-        _ = self.gettext
-        printed_on = format_date(self.options.printed_on)
-        if self.options.printed_by:
-            printed = _("Printed by {who} on {date}").format(who=self.options.printed_by, date=printed_on)
-        else:
-            printed = _("Printed on {date}").format(date=printed_on)
-        return _Furniture(
-            office=self.plan.office, title=self.title(),
-            confidential=_("Confidential — exempt from public access, cf. offl. § 13"), printed=printed,
-            page_of=lambda page, pages: _("Page {page} of {pages}").format(page=page, pages=pages),
-            created=self.options.printed_on,
-        )  # fmt: skip
+    def furniture(self) -> Furniture:
+        return furniture(self.tr, office=self.plan.office, title=self.title(), printed_by=self.options.printed_by,
+                         printed_on=self.options.printed_on)  # fmt: skip
 
     def section(self, heading: str, items: list[Any]) -> list[Any]:
         return [Paragraph(markup(heading), self.heading), *items] if items else []
@@ -151,7 +126,7 @@ class _PlanWriter:
         story += self.section(_("My dream"), self.text(plan.dream))
         goal: list[Any] = []
         if plan.goal_category is not None:
-            goal.append(Paragraph(f"<b>{markup(_label(self.tr, plan.goal_category))}</b>", self.body))
+            goal.append(Paragraph(f"<b>{markup(label(self.tr, plan.goal_category))}</b>", self.body))
         goal += self.text(plan.own_goal)
         story += self.section(_("My goal"), goal)
         story += self.section(_("On the way there"), [self.goal_line(g) for g in plan.goals])
@@ -170,7 +145,7 @@ class _PlanWriter:
             story += self.section(_("Activities"), [self.paragraph(_("No activities yet."))])
         if plan.next_meeting is not None:
             nxt = plan.next_meeting
-            when = f"{_weekdays(self.lang)[nxt.starts_at.weekday()]} {format_date(nxt.starts_at.date())}"
+            when = f"{weekdays(self.lang)[nxt.starts_at.weekday()]} {format_date(nxt.starts_at.date())}"
             text = _("{date} at {time}").format(date=when, time=f"{nxt.starts_at:%H:%M}")
             if nxt.place:
                 text += f", {nxt.place}"
@@ -197,7 +172,7 @@ class _PlanWriter:
         _ = self.gettext
         if activity.responsible.value == "ungdommen":
             return _("Me")
-        return _label(self.tr, activity.responsible)
+        return label(self.tr, activity.responsible)
 
     def when(self, activity: ActivityView) -> str:
         _ = self.gettext
@@ -216,7 +191,7 @@ class _PlanWriter:
             [Paragraph(markup(h), self.cell_head) for h in (_("What"), _("Who"), _("When"))]
         ]
         for a in acts:
-            what = f"<b>{markup(a.title)}</b><br/>{markup(_label(self.tr, a.type))}"
+            what = f"<b>{markup(a.title)}</b><br/>{markup(label(self.tr, a.type))}"
             extra = self.extra(a)
             if extra:
                 what += f"<br/>{markup(extra)}"
@@ -234,16 +209,7 @@ class _PlanWriter:
                     Paragraph(when, self.cell),
                 ]
             )
-        table = Table(rows, colWidths=[_WIDTH * 0.47, _WIDTH * 0.26, _WIDTH * 0.27], repeatRows=1, splitInRow=1,
-                      hAlign="LEFT")  # fmt: skip
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE), ("BACKGROUND", (0, 0), (-1, 0), _SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, _HEAD),
-        ]))  # fmt: skip
-        return table
+        return table(rows, [WIDTH * 0.47, WIDTH * 0.26, WIDTH * 0.27])
 
     def extra(self, a: ActivityView) -> str:
         """The type's own facts, in the print's language."""
@@ -254,7 +220,7 @@ class _PlanWriter:
         if a.applications_per_week:
             parts.append(_("{n} applications a week").format(n=a.applications_per_week))
         if a.application_status:
-            parts.append(_label(self.tr, ApplicationStatus(a.application_status)))
+            parts.append(label(self.tr, ApplicationStatus(a.application_status)))
         for name in (a.tiltak, a.employer, a.club):
             if name:
                 parts.append(name)

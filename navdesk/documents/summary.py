@@ -18,31 +18,28 @@ set to the print date).
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import lru_cache, partial
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from navdesk.documents import layout
 from navdesk.documents.fonts import BOLD, FAMILY, register_fonts
+from navdesk.documents.layout import (
+    HEAD,
+    INK,
+    MUTED,
+    WIDTH,
+    Furniture,
+    label,
+    markup,
+    time_span,
+    weekdays,
+)
 from navdesk.domain import enums
 from navdesk.domain.enums import ContactChannel, MeetingStatus, ParticipantKind
 from navdesk.domain.text import format_date
@@ -66,21 +63,6 @@ SECTIONS = (
     "signatures",
 )
 DEFAULT_SECTIONS = frozenset(SECTIONS) - {"sensitive", "signatures"}
-
-_PAGE_W, _PAGE_H = A4
-_MARGIN_X = 20 * mm
-_MARGIN_TOP = 24 * mm
-_MARGIN_BOTTOM = 24 * mm
-_WIDTH = _PAGE_W - 2 * _MARGIN_X
-_FRAME_PAD = 6  # platypus frames pad their content by 6 pt: the margins given make up for it
-_INK = colors.HexColor("#1c1c1c")
-_HEAD = colors.HexColor("#1b3a5c")
-_MUTED = colors.HexColor("#5a6470")
-_RULE = colors.HexColor("#9aa5b1")
-_SHADE = colors.HexColor("#e9eef3")
-_LANG_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en"}
-# C0 control characters (but tab and newline) and DEL: ReportLab would print boxes or choke on them
-_CONTROL = {**dict.fromkeys([*range(0, 9), *range(11, 32), 127]), 9: " "}
 
 
 @dataclass(frozen=True)
@@ -109,10 +91,12 @@ def summary_language(data: SummaryData, options: SummaryOptions) -> str:
 def render_summary(data: SummaryData, options: SummaryOptions | None = None) -> bytes:
     """The meeting summary as PDF bytes (the same bytes for the same data and options)."""
     options = options or SummaryOptions()
-    register_fonts()
+    register_fonts()  # before the styles are made
     lang = summary_language(data, options)
     writer = _Writer(data, options, lang, translation(lang))
-    return _build([writer], title=writer.title(), subject=writer.type_label())
+    story = writer.full_story() if options.variant == FULL else writer.youth_story()
+    return layout.build_pdf(story, writer.furniture(), title=writer.title(), subject=writer.type_label(),
+                            author=data.office, lang=lang)  # fmt: skip
 
 
 def render_summaries(items: Sequence[tuple[SummaryData, SummaryOptions]]) -> bytes:
@@ -125,142 +109,15 @@ def render_summaries(items: Sequence[tuple[SummaryData, SummaryOptions]]) -> byt
                for data, options in items]  # fmt: skip
     first = writers[0]
     if len(writers) == 1:
-        return _build(writers, title=first.title(), subject=first.type_label())
-    _ = first.tr.gettext
-    return _build(writers, title=_("Meeting summaries"), subject=_("Meeting summaries"))
-
-
-def _build(writers: Sequence[_Writer], *, title: str, subject: str) -> bytes:
-    first = writers[0]
+        return render_summary(*items[0])
     story: list[Any] = []
     for i, writer in enumerate(writers):
         if i:
-            story += [PageBreak(), _PartStart(writer.furniture())]
+            story += [PageBreak(), layout.PartStart(writer.furniture())]
         story += writer.full_story() if writer.options.variant == FULL else writer.youth_story()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out, pagesize=A4, leftMargin=_MARGIN_X - _FRAME_PAD, rightMargin=_MARGIN_X - _FRAME_PAD,
-        topMargin=_MARGIN_TOP - _FRAME_PAD, bottomMargin=_MARGIN_BOTTOM - _FRAME_PAD, title=title, subject=subject,
-        author=first.data.office, creator="NavDesk", lang=_LANG_TAGS.get(first.lang, "nb-NO"), invariant=1,
-        initialFontName=FAMILY,
-    )  # fmt: skip
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, furniture=first.furniture()))
-    return out.getvalue()
-
-
-# --------------------------------------------------------------------------- page furniture
-
-
-@dataclass(frozen=True)
-class _Furniture:
-    """Header and footer drawn on every page once the number of pages is known."""
-
-    office: str
-    title: str
-    confidential: str
-    printed: str
-    page_of: Callable[[int, int], str]
-    created: date
-
-    def draw(self, canvas: Any, page: int, pages: int) -> None:
-        top = _PAGE_H - _MARGIN_TOP + 8 * mm
-        canvas.saveState()
-        canvas.setFillColor(_MUTED)
-        canvas.setFont(FAMILY, 8.5)
-        canvas.drawString(_MARGIN_X, top, self.office)
-        canvas.drawRightString(_PAGE_W - _MARGIN_X, top, self.title)
-        canvas.setStrokeColor(_RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(_MARGIN_X, top - 2.5 * mm, _PAGE_W - _MARGIN_X, top - 2.5 * mm)
-        bottom = _MARGIN_BOTTOM - 9 * mm
-        canvas.line(_MARGIN_X, bottom + 4.5 * mm, _PAGE_W - _MARGIN_X, bottom + 4.5 * mm)
-        canvas.setFillColor(_INK)
-        canvas.setFont(BOLD, 8)
-        canvas.drawString(_MARGIN_X, bottom, self.confidential)
-        canvas.setFont(FAMILY, 8)
-        canvas.setFillColor(_MUTED)
-        canvas.drawString(_MARGIN_X, bottom - 3.8 * mm, self.printed)
-        canvas.setFillColor(_INK)
-        canvas.setFont(FAMILY, 8.5)
-        canvas.drawRightString(_PAGE_W - _MARGIN_X, bottom, self.page_of(page, pages))
-        canvas.restoreState()
-
-    def pdf_date(self, *_args: int) -> str:
-        return f"D:{self.created:%Y%m%d}000000+00'00'"
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-    """Keeps the pages until the end so that each footer can say "side X av Y". In a document of many
-    summaries, each one's pages carry its own furniture and are counted on their own."""
-
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._furniture = furniture
-        self._pages: list[tuple[dict[str, Any], _Furniture]] = []
-        self.setDateFormatter(furniture.pdf_date)
-
-    def start_part(self, furniture: _Furniture) -> None:
-        """The current page and those after it belong to the summary with this furniture."""
-        self._furniture = furniture
-
-    def showPage(self) -> None:
-        self._pages.append((dict(self.__dict__), self._furniture))
-        self._startPage()
-
-    def save(self) -> None:
-        parts: list[list[dict[str, Any]]] = []
-        previous: _Furniture | None = None
-        for state, furniture in self._pages:
-            if furniture is not previous:
-                parts.append([])
-                previous = furniture
-            parts[-1].append(state)
-        for part in parts:
-            for number, state in enumerate(part, start=1):
-                self.__dict__.update(state)
-                self._furniture.draw(self, number, len(part))
-                super().showPage()
-        super().save()
-
-
-class _PartStart(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
-    """Takes no room; where it is drawn, the next summary's pages begin (their header, footer and count)."""
-
-    def __init__(self, furniture: _Furniture) -> None:
-        super().__init__()
-        self.furniture = furniture
-
-    def wrap(self, *_args: Any) -> tuple[float, float]:
-        return (0, 0)
-
-    def draw(self) -> None:
-        self.canv.start_part(self.furniture)
-
-
-# --------------------------------------------------------------------------- text helpers
-
-
-def markup(text: str) -> str:
-    """User text made safe for a ReportLab paragraph: ``&``, ``<``, ``>`` escaped, newlines kept."""
-    clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
-    return escape(clean).replace("\n", "<br/>")
-
-
-@lru_cache(maxsize=8)
-def _weekdays(lang: str) -> tuple[str, ...]:
-    from babel.dates import get_day_names
-
-    names = get_day_names("wide", locale={"nb": "nb_NO", "nn": "nn_NO"}.get(lang, "en"))
-    return tuple(str(names[i]) for i in range(7))
-
-
-def _time_span(start: datetime, minutes: int) -> str:
-    return f"{start:%H:%M}–{start + timedelta(minutes=minutes):%H:%M}"
-
-
-def _label(tr: NullTranslations, member: enums.Labelled) -> str:
-    """An enum's label in the summary's language (``Labelled.label`` uses the language in use)."""
-    return tr.gettext(enums._LABELS[member])
+    _ = first.tr.gettext
+    return layout.build_pdf(story, first.furniture(), title=_("Meeting summaries"), subject=_("Meeting summaries"),
+                            author=first.data.office, lang=first.lang)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the document
@@ -275,19 +132,19 @@ class _Writer:
         youth = options.variant == YOUTH_VARIANT
         body, lead = (12.0, 16.5) if youth else (10.0, 13.6)
         base = ParagraphStyle(
-            "body", fontName=FAMILY, fontSize=body, leading=lead, textColor=_INK, spaceAfter=3
+            "body", fontName=FAMILY, fontSize=body, leading=lead, textColor=INK, spaceAfter=3
         )
         self.body = base
-        self.small = ParagraphStyle("small", base, fontSize=body - 1.5, leading=lead - 2.5, textColor=_MUTED)
+        self.small = ParagraphStyle("small", base, fontSize=body - 1.5, leading=lead - 2.5, textColor=MUTED)
         self.cell = ParagraphStyle("cell", base, fontSize=body - 0.8, leading=lead - 1.4, spaceAfter=0)
         self.cell_head = ParagraphStyle("cellhead", self.cell, fontName=BOLD)
-        self.label = ParagraphStyle("label", self.cell, fontName=BOLD, textColor=_MUTED)
+        self.label = ParagraphStyle("label", self.cell, fontName=BOLD, textColor=MUTED)
         self.title_style = ParagraphStyle("title", base, fontName=BOLD, fontSize=body + 9, leading=body + 13,
-                                          textColor=_HEAD, spaceAfter=2)  # fmt: skip
-        self.subtitle = ParagraphStyle("subtitle", base, fontSize=body + 2, leading=lead + 3, textColor=_HEAD,
+                                          textColor=HEAD, spaceAfter=2)  # fmt: skip
+        self.subtitle = ParagraphStyle("subtitle", base, fontSize=body + 2, leading=lead + 3, textColor=HEAD,
                                        spaceAfter=8)  # fmt: skip
         self.heading = ParagraphStyle("heading", base, fontName=BOLD, fontSize=body + 2.5, leading=lead + 3,
-                                      textColor=_HEAD, spaceBefore=10 if youth else 9, spaceAfter=3,
+                                      textColor=HEAD, spaceBefore=10 if youth else 9, spaceAfter=3,
                                       keepWithNext=1)  # fmt: skip
         self.bullet = ParagraphStyle("bullet", base, leftIndent=14, bulletIndent=3, bulletFontName=FAMILY,
                                      spaceAfter=2 if not youth else 4)  # fmt: skip
@@ -303,25 +160,15 @@ class _Writer:
         heading = _("Meeting summary") if self.options.variant == FULL else _("Summary of our meeting")
         return f"{heading} {format_date(self.data.starts_at.date())}"
 
-    def furniture(self) -> _Furniture:
-        _ = self.tr.gettext
-        printed_on = format_date(self.options.printed_on)
-        if self.options.printed_by:
-            printed = _("Printed by {who} on {date}").format(who=self.options.printed_by, date=printed_on)
-        else:
-            printed = _("Printed on {date}").format(date=printed_on)
-        return _Furniture(
-            office=self.data.office, title=self.title(),
-            confidential=_("Confidential — exempt from public access, cf. offl. § 13"), printed=printed,
-            page_of=lambda page, pages: _("Page {page} of {pages}").format(page=page, pages=pages),
-            created=self.options.printed_on,
-        )  # fmt: skip
+    def furniture(self) -> Furniture:
+        return layout.furniture(self.tr, office=self.data.office, title=self.title(),
+                                printed_by=self.options.printed_by, printed_on=self.options.printed_on)  # fmt: skip
 
     def when(self, start: datetime, minutes: int | None = None) -> str:
         """«tirsdag 24.11.2026 kl. 10:00–11:00»."""
         _ = self.tr.gettext
-        time = _time_span(start, minutes) if minutes else f"{start:%H:%M}"
-        day = f"{_weekdays(self.lang)[start.weekday()]} {format_date(start.date())}"
+        time = time_span(start, minutes) if minutes else f"{start:%H:%M}"
+        day = f"{weekdays(self.lang)[start.weekday()]} {format_date(start.date())}"
         return _("{date} at {time}").format(date=day, time=time)
 
     def where(self, place: str, channel: str) -> str:
@@ -329,8 +176,8 @@ class _Writer:
         kind = ContactChannel(channel)
         if kind is ContactChannel.SAMTALE:
             return place
-        label = _label(self.tr, kind)
-        return f"{place} ({label.lower()})" if place else label
+        name = label(self.tr, kind)
+        return f"{place} ({name.lower()})" if place else name
 
     def paragraph(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(markup(text), style or self.body)
@@ -364,20 +211,7 @@ class _Writer:
         return [Paragraph(markup(heading), self.heading), *items]
 
     def table(self, rows: list[list[Any]], widths: list[float], *, header: bool = True) -> Table:
-        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
-        style: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
-        ]
-        if header:
-            style += [("BACKGROUND", (0, 0), (-1, 0), _SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, _HEAD)]
-        table.setStyle(TableStyle(style))
-        return table
+        return layout.table(rows, widths, header=header)
 
     def sensitive(self) -> list[Any]:
         _ = self.tr.gettext
@@ -392,8 +226,8 @@ class _Writer:
             return []
         signers = [p for p in self.data.participants
                    if p.kind in (ParticipantKind.UNGDOM.value, ParticipantKind.VEILEDER.value)]  # fmt: skip
-        names = [p.name or _label(self.tr, ParticipantKind(p.kind)) for p in signers] or [
-            _label(self.tr, ParticipantKind.UNGDOM), _label(self.tr, ParticipantKind.VEILEDER)]  # fmt: skip
+        names = [p.name or label(self.tr, ParticipantKind(p.kind)) for p in signers] or [
+            label(self.tr, ParticipantKind.UNGDOM), label(self.tr, ParticipantKind.VEILEDER)]  # fmt: skip
         grid = _SignatureGrid(names, self)
         return [Spacer(1, 4 * mm), KeepTogether([Paragraph(markup(_("Signatures")), self.heading), grid])]
 
@@ -404,7 +238,7 @@ class _Writer:
         data = self.data
         story: list[Any] = [Paragraph(markup(_("Meeting summary")), self.title_style),
                             Paragraph(markup(self.type_label()), self.subtitle)]  # fmt: skip
-        story.append(self.table(self.facts(), [34 * mm, _WIDTH - 34 * mm], header=False))
+        story.append(self.table(self.facts(), [34 * mm, WIDTH - 34 * mm], header=False))
         if "participants" in self.sections:
             story += self.section(_("Participants"), self.participants())
         if "agenda" in self.sections:
@@ -432,7 +266,7 @@ class _Writer:
         if where:
             rows.append((_("Place"), where))
         if data.status != MeetingStatus.GJENNOMFORT.value:
-            rows.append((_("Status"), _label(self.tr, MeetingStatus(data.status))))
+            rows.append((_("Status"), label(self.tr, MeetingStatus(data.status))))
         return [[Paragraph(markup(k), self.label), Paragraph(markup(v), self.cell)] for k, v in rows]
 
     def participants(self) -> list[Any]:
@@ -450,10 +284,10 @@ class _Writer:
                 row.append(Paragraph(self.consent_markup(p), self.cell))
             rows.append(row)
         shares = [0.25, 0.24, 0.19, 0.32] if with_consent else [0.36, 0.36, 0.28]
-        return [self.table(rows, [_WIDTH * s for s in shares])]
+        return [self.table(rows, [WIDTH * s for s in shares])]
 
     def role(self, person: SummaryParticipant) -> str:
-        return person.role or _label(self.tr, ParticipantKind(person.kind))
+        return person.role or label(self.tr, ParticipantKind(person.kind))
 
     def consent_markup(self, person: SummaryParticipant) -> str:
         """The consent that covers sharing with the participant's organisation; nothing when none."""
@@ -461,7 +295,7 @@ class _Writer:
         basis = person.consent
         if basis is None:
             return ""
-        form = _label(self.tr, enums.ConsentForm(basis.form)).lower()
+        form = label(self.tr, enums.ConsentForm(basis.form)).lower()
         if basis.expires_on:
             text = _("{form} consent given {given}, valid until {expires}").format(
                 form=form, given=format_date(basis.given_on), expires=format_date(basis.expires_on))  # fmt: skip
@@ -487,7 +321,7 @@ class _Writer:
                 due = f"{due}<br/>{markup(done)}" if due else markup(done)
             rows.append([Paragraph(markup(a.what), self.cell), Paragraph(markup(a.who), self.cell),
                          Paragraph(due, self.cell)])  # fmt: skip
-        return self.table(rows, [_WIDTH * 0.54, _WIDTH * 0.24, _WIDTH * 0.22])
+        return self.table(rows, [WIDTH * 0.54, WIDTH * 0.24, WIDTH * 0.22])
 
     def next_text(self, nxt: NextMeeting) -> str:
         parts = [self.when(nxt.starts_at, nxt.duration_min)]
@@ -509,7 +343,7 @@ class _Writer:
         story.append(Paragraph(markup(f"{when}, {where}" if where else when), self.subtitle))
         if data.status != MeetingStatus.GJENNOMFORT.value:
             story.append(self.paragraph(_("Status: {status}").format(
-                status=_label(self.tr, MeetingStatus(data.status)))))  # fmt: skip
+                status=label(self.tr, MeetingStatus(data.status)))))  # fmt: skip
         if "participants" in self.sections:
             story += self.section(
                 _("Who was there"), self.bullets(self.who_line(p) for p in data.participants)
@@ -552,7 +386,7 @@ class _Writer:
         if who and action.who.strip():
             text = f"<b>{markup(action.who.strip())}:</b> {text}"
         if action.due:
-            day = f"{_weekdays(self.lang)[action.due.weekday()]} {format_date(action.due)}"
+            day = f"{weekdays(self.lang)[action.due.weekday()]} {format_date(action.due)}"
             text += " – " + markup(_("by {date}").format(date=day))
         if action.done_on:
             text += " " + markup(_("(done {date})").format(date=format_date(action.done_on)))
@@ -565,7 +399,7 @@ class _SignatureGrid(Table):  # type: ignore[misc]  # ReportLab has no type hint
     def __init__(self, names: list[str], writer: _Writer) -> None:
         _ = writer.tr.gettext
         gap = 14 * mm
-        col = (_WIDTH - gap) / 2
+        col = (WIDTH - gap) / 2
         cells = [(Paragraph(markup(n), writer.cell_head), Paragraph(markup(_("Date and signature")), writer.small))
                  for n in names]  # fmt: skip
         rows: list[list[Any]] = []
@@ -579,9 +413,9 @@ class _SignatureGrid(Table):  # type: ignore[misc]  # ReportLab has no type hint
             rows.append(["", "", ""])  # room to write
             rows.append([pair[0][0], "", pair[1][0] if len(pair) > 1 else ""])
             rows.append([pair[0][1], "", pair[1][1] if len(pair) > 1 else ""])
-            style.append(("LINEABOVE", (0, r + 1), (0, r + 1), 0.8, _INK))
+            style.append(("LINEABOVE", (0, r + 1), (0, r + 1), 0.8, INK))
             if len(pair) > 1:
-                style.append(("LINEABOVE", (2, r + 1), (2, r + 1), 0.8, _INK))
+                style.append(("LINEABOVE", (2, r + 1), (2, r + 1), 0.8, INK))
         heights = [16 * mm if i % 3 == 0 else None for i in range(len(rows))]
         super().__init__(rows, colWidths=[col, gap, col], rowHeights=heights, hAlign="LEFT")
         self.setStyle(TableStyle(style))

@@ -261,6 +261,14 @@ class Attendance(Labelled):
     KOM_FOR_SENT = "kom_for_sent"
 
 
+class Recommendation(Labelled):
+    """What the facilitators recommend after a participant's time in the group."""
+
+    FORTSETTE = "fortsette"
+    INDIVIDUELL = "individuell_oppfolging"
+    KARTLEGGING = "mer_kartlegging"
+
+
 class ConsentForm(Labelled):
     SKRIFTLIG = "skriftlig"
     MUNTLIG = "muntlig"
@@ -506,6 +514,14 @@ _labels(
         "gyldig_fravaer": N_("Absent with notice"),
         "ikke_mott": N_("Did not show up"),
         "kom_for_sent": N_("Came late"),
+    },
+)
+_labels(
+    Recommendation,
+    {
+        "fortsette": N_("Continue in the group"),
+        "individuell_oppfolging": N_("Individual follow-up"),
+        "mer_kartlegging": N_("Needs more assessment"),
     },
 )
 _labels(ConsentForm, {"skriftlig": N_("Written"), "muntlig": N_("Oral")})

@@ -25,6 +25,7 @@ from navdesk.domain.person import age_band
 from navdesk.domain.text import OSLO, age_on, format_date, oslo_day
 from navdesk.errors import InvalidInput
 from navdesk.i18n import N_, _, language
+from navdesk.services.clubs import YouthClub, youth_clubs
 from navdesk.services.context import Actor
 
 # --------------------------------------------------------------------------- plain data
@@ -138,6 +139,7 @@ class YouthRecord:
     meetings: tuple[MeetingInfo, ...] = ()  # newest first
     consents: tuple[ConsentInfo, ...] = ()
     intensity_days: dict[str, int] = field(default_factory=dict)
+    clubs: tuple[YouthClub, ...] = ()  # newest first
 
     @property
     def birth_date(self) -> date:
@@ -387,6 +389,7 @@ def _build(session: Session, youth: m.Youth, values: dict[str, Any], today: date
         veileder_initials=veileder.initials if veileder else "", veileder_name=veileder.name if veileder else "",
         periods=_periods(session, youth.id), school=school, assignments=assignments, contacts=contacts,
         meetings=meetings, consents=_consents(session, youth.id, today), intensity_days=intensity_days(session),
+        clubs=tuple(youth_clubs(session, youth.id)),
     )  # fmt: skip
 
 

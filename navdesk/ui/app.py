@@ -36,6 +36,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
     install_translators(app)
+    if app.findChild(QObject, "navdeskNoneGuard") is None:
+        from navdesk.ui import none_guard
+
+        none_guard.install(app)
     return app
 
 

@@ -36,10 +36,7 @@ def _screens() -> list[tuple[str, str, str]]:
             "consents that expire and meeting actions, by week."
         )),
         ("meetings", _("Meetings"), ""),
-        ("jobbklubb", _("Job club"), _(
-            "the job club groups with their sessions, who attended, and the employers and placements "
-            "offered to the participants."
-        )),
+        ("jobbklubb", _("Job club"), ""),
         ("partners", _("Cooperation"), _(
             "the partners you cooperate with (school, OT, health services, employers), the consents "
             "that allow it, and the meetings held with them."
@@ -128,10 +125,13 @@ class MainWindow(QMainWindow):
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
         self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
+        self._clubs_view: Any = None  # the Jobbklubb screen, built the first time it is needed
+        self.portfolio.enrolled.connect(self._enrolled)
         built: dict[str, QWidget] = {
             "portfolio": self.portfolio,
             "deadlines": QWidget(),
             "meetings": QWidget(),
+            "jobbklubb": QWidget(),
         }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
@@ -220,15 +220,43 @@ class MainWindow(QMainWindow):
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
             view.ics_requested.connect(self.export_meetings_ics)
-            stand_in = self.screens["meetings"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["meetings"] = view
+            self._put_in_place("meetings", view)
             self._meetings_view = view
         return self._meetings_view
+
+    def _put_in_place(self, key: str, view: QWidget) -> None:
+        """Put a screen built on first use where its stand-in was (the current screen stays current)."""
+        stand_in = self.screens[key]
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.screens[key] = view
+
+    @property
+    def clubs(self) -> Any:
+        """The Jobbklubb screen (navdesk.ui.clubs), built on first use (it needs SQLAlchemy, decision 0007)."""
+        if self._clubs_view is None:
+            from navdesk.ui.clubs.view import ClubsView
+
+            view = ClubsView(self.database, self.actor, today=self.today)
+            view.setObjectName("jobbklubb")
+            view.youths_changed.connect(self._enrolled)
+            view.open_youth_requested.connect(self.open_record)
+            self._put_in_place("jobbklubb", view)
+            self._clubs_view = view
+        return self._clubs_view
+
+    def _enrolled(self, youth_ids: list[Any]) -> None:
+        """Youths were enrolled, marked or changed in a group: their plan, deadlines and records changed."""
+        for youth_id in youth_ids:
+            self._youth_saved(youth_id)
+            if self._records is not None:
+                self._records.refresh(youth_id)
+        if self._clubs_view is not None and self.stack.currentWidget() is not self._clubs_view:
+            self._clubs_view.database = self.database
+            self._clubs_view.reload()
 
     def preview_summary(self, meeting_id: Any) -> Any:
         """The møtereferat dialog (preview, print, save, mark as recorded) for one meeting."""
@@ -308,6 +336,9 @@ class MainWindow(QMainWindow):
         if row >= 0 and list(self.screens)[row] == "meetings":
             self.meetings.database = self.database
             self.meetings.reload()
+        if row >= 0 and list(self.screens)[row] == "jobbklubb" and self._database_ready():
+            self.clubs.database = self.database
+            self.clubs.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:

@@ -159,6 +159,8 @@ class OverviewTab(QWidget):
         self.school_label.setAccessibleName(_("School status"))
         self.veileder_label = _text_label()
         self.veileder_label.setAccessibleName(_("Counsellor history"))
+        self.clubs_label = _text_label()
+        self.clubs_label.setAccessibleName(_("Groups, attendance and recommendation"))
 
         self.start_button = _button(_("Start follow-up period …"), _("Start a follow-up period"))
         self.edit_period_button = _button(_("Edit period …"), _("Edit the follow-up period"))
@@ -184,11 +186,13 @@ class OverviewTab(QWidget):
         self.earlier_box = _section(_("Earlier follow-up periods"), self.earlier_label)
         school = _section(_("School status"), self.school_label, buttons=(self.school_button,))
         veileder = _section(_("Counsellor"), self.veileder_label, buttons=(self.veileder_button,))
+        self.clubs_box = _section(_("Groups (job club and courses)"), self.clubs_label)
 
         left = QVBoxLayout()
         left.addWidget(person)
         left.addWidget(wishes)
         left.addWidget(school)
+        left.addWidget(self.clubs_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.period_box)
@@ -244,6 +248,8 @@ class OverviewTab(QWidget):
         )
         self.school_label.setText(self._school(record))
         self.veileder_label.setText(self._veileder(record))
+        self.clubs_box.setVisible(bool(record.clubs))
+        self.clubs_label.setText(self._clubs(record))
 
     # -- text --------------------------------------------------------------------------------------
     def _person(self, r: YouthRecord) -> str:
@@ -320,6 +326,28 @@ class OverviewTab(QWidget):
             lines.append(esc(text))
         lines[0] = "<b>" + lines[0] + "</b>"
         return "<br>".join(lines)
+
+    def _clubs(self, r: YouthRecord) -> str:
+        """Each group: status and dates, attendance, a flag after absences in a row, the recommendation."""
+        parts = []
+        for c in r.clubs:
+            since = _(" from {date}").format(date=format_date(c.start_date)) if c.start_date else ""
+            until = _(" until {date}").format(date=format_date(c.left_on)) if c.left_on else ""
+            lines = ["<b>" + esc(c.club) + "</b> – " + esc(c.status_label + since + until)]
+            t = c.totals
+            if t.marked:
+                lines.append(esc(_("Attended {attended} of {marked} samlinger ({rate} %)").format(
+                    attended=t.attended, marked=t.marked, rate=round(100 * (t.rate or 0)))))  # fmt: skip
+            if c.flagged:
+                lines.append(
+                    "<b style='color:#b00020'>⚑ " + esc(_("Did not show up several times in a row")) + "</b>"
+                )
+            if c.recommendation:
+                lines.append(esc(_("Recommendation: {what}").format(what=c.recommendation_label)))
+            if c.observation:
+                lines.append("<i>" + esc(c.observation) + "</i>")
+            parts.append("<br>".join(lines))
+        return "<hr>".join(parts)
 
     def _veileder(self, r: YouthRecord) -> str:
         now = (

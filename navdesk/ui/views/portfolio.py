@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signa
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -123,6 +124,7 @@ class PortfolioView(QWidget):
     loaded = Signal(int)  # number of rows, after each load
     youths_changed = Signal(list)
     contact_logged = Signal(object)  # youth id: a contact was logged from the portfolio (Ctrl+K)
+    enrolled = Signal(list)  # youth ids enrolled in a group from the portfolio
 
     def __init__(self, database: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +200,9 @@ class PortfolioView(QWidget):
         self.contact_action.setShortcut(QKeySequence("Ctrl+K"))  # Ctrl+L locks NavDesk
         self.contact_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contact_action.triggered.connect(self.log_contact)
+        self.enrol_action = QAction(_("Enrol in group …"), self)
+        self.enrol_action.setToolTip(_("Enrol the selected youths in a job club or group course."))
+        self.enrol_action.triggered.connect(self.enrol_selected)
         self.view.addAction(self.contact_action)
         self.view.addAction(self.huskelapp_action)
         self.view.addAction(self.assign_action)
@@ -395,6 +400,11 @@ class PortfolioView(QWidget):
         )
         self.colour_menu.setEnabled(writable and count > 0)
         self.assign_action.setEnabled(writable and count > 0)
+        self.enrol_action.setEnabled(writable and count > 0)
+        self.enrol_action.setText(
+            ngettext("Enrol {n} youth in group …", "Enrol {n} youths in group …", count).format(n=count)
+            if count > 1 else _("Enrol in group …")
+        )  # fmt: skip
         self.assign_button.setEnabled(writable and count > 0)
         self.assign_button.setText(
             ngettext("Assign {n} youth to counsellor …", "Assign {n} youths to counsellor …", count).format(n=count)
@@ -416,6 +426,7 @@ class PortfolioView(QWidget):
         menu.addMenu(self.colour_menu)
         menu.addSeparator()
         menu.addAction(self.assign_action)
+        menu.addAction(self.enrol_action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -542,6 +553,37 @@ class PortfolioView(QWidget):
         self._update_actions()
         if youth_ids:
             self.youths_changed.emit(list(youth_ids))
+
+    def enrol_selected(self, club_id: Any = None) -> int:
+        """Enrol the selected youths in a group (chosen in a dialog unless given); how many were enrolled."""
+        from datetime import date
+
+        from navdesk.services.clubs import active_clubs
+        from navdesk.ui.clubs.dialogs import ChooseClubDialog
+        from navdesk.ui.clubs.view import enrol_youths
+
+        rows = self.selected_rows()
+        if not rows or self._database is None or self._actor is None:
+            return 0
+        today = self.model.today() or date.today()
+        if club_id is None:
+            ok, groups = self._write(_("Enrol in group"), lambda s: active_clubs(s, today))
+            if not ok:
+                return 0
+            if not groups:
+                QMessageBox.information(
+                    self,
+                    _("Enrol in group"),
+                    _("There is no group to enrol in. Make one on the Job club screen."),
+                )
+                return 0
+            dialog = ChooseClubDialog(self, groups, [row.name for row in rows])
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            club_id = dialog.club.currentData()
+        count = enrol_youths(self, self._database, self._actor, club_id, [row.id for row in rows], start=None,
+                             today=today, after=lambda ids: self.enrolled.emit(ids))  # fmt: skip
+        return count
 
     def assign_selected(self) -> bool:
         """Give the selected youths a counsellor (a dialog, then all or nothing); True if done."""

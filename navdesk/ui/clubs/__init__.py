@@ -1,0 +1,1 @@
+"""The Jobbklubb screen (groups, samlinger, participants, attendance register) and its dialogs."""
