@@ -294,3 +294,38 @@ def test_saving_as_pdf_is_audited(qtbot, window, setup, tmp_path, monkeypatch) -
         latest = events(s, limit=1)[0]
     assert latest["action"] == "print" and latest["entity"] == "plan"
     assert isinstance(QLineEdit, type) and isinstance(QDialog, type)
+
+
+def test_a_jobbklubb_activity_with_a_group_enrols_the_youth(qtbot, window, setup, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from navdesk.db.models import ClubEnrolment
+    from navdesk.services import clubs
+
+    db, actor, yid, _ids = setup
+    with db.session() as s, s.begin():
+        club_id = clubs.create_club(s, actor, name="Jobbklubb vår", capacity=1, start_date=TODAY)
+        other = youths.create_youth(s, actor, first_name="Per", last_name="Berg", birth_date=date(2004, 1, 1))
+        clubs.enrol(s, actor, club_id, other, enrolled_on=TODAY, today=TODAY)
+    questions: list[str] = []
+
+    def ask(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+
+    def fill(dialog: Any) -> None:
+        dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(ActivityType.JOBBKLUBB))
+        dialog.club_combo.setCurrentIndex(dialog.club_combo.findText("Jobbklubb vår"))
+        dialog.title_edit.setText("Jobbklubb")
+        dialog.try_accept()
+
+    _when_modal(fill)
+    assert window.plan.new_activity() is True
+    assert questions and "plass til 1" in questions[0]  # the group is full: asked first
+    with db.session() as s:
+        enrolment = s.query(ClubEnrolment).filter(ClubEnrolment.youth_id == yid).one()
+        assert enrolment.club_id == club_id
+        acts = s.query(Activity).filter(Activity.youth_id == yid, Activity.club_id == club_id).all()
+        assert len(acts) == 1  # one activity: the enrolment's, not a second one from the dialog

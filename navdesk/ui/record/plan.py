@@ -623,6 +623,9 @@ class PlanTab(QWidget):
             return False
 
         def save(values: dict[str, Any]) -> None:
+            if values.get("type") is ActivityType.JOBBKLUBB and values.get("club_id") is not None:
+                self._enrol(values["club_id"])  # one enrolment: the group's roster and the plan agree
+                return
             with self._database.session() as session, session.begin():
                 plans.add_activity(session, self._actor, self.youth_id, period_id=self.plan.period_id,  # type: ignore[union-attr]
                                    **values)  # fmt: skip
@@ -635,6 +638,24 @@ class PlanTab(QWidget):
             self.message_label.setText(_("Activity added."))
             self.changed.emit()
         return ok
+
+    def _enrol(self, club_id: uuid.UUID) -> None:
+        """A jobbklubb activity with a group is an enrolment in that group (which adds the activity);
+        the group's warnings (no group activities, already in it, full) are asked about first."""
+        from navdesk.errors import InvalidInput
+        from navdesk.services import clubs
+
+        with self._database.session() as session:
+            warnings = clubs.enrolment_warnings(session, club_id, [self.youth_id])
+        if warnings:
+            question = "\n\n".join([*warnings, _("Enrol in the group anyway?")])
+            answer = QMessageBox.question(self, _("Enrol in the group"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                raise InvalidInput(_("The youth was not enrolled. Choose another group, or cancel."))
+        with self._database.session() as session, session.begin():
+            clubs.enrol(
+                session, self._actor, club_id, self.youth_id, enrolled_on=self.today, today=self.today
+            )
 
     def edit_activity(self, activity: ActivityView) -> bool:
         from navdesk.services import plans
