@@ -329,3 +329,41 @@ def test_a_jobbklubb_activity_with_a_group_enrols_the_youth(qtbot, window, setup
         assert enrolment.club_id == club_id
         acts = s.query(Activity).filter(Activity.youth_id == yid, Activity.club_id == club_id).all()
         assert len(acts) == 1  # one activity: the enrolment's, not a second one from the dialog
+
+
+def test_the_office_templates_are_edited_by_a_leader_and_read_by_a_veileder(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    from navdesk.domain.enums import AccessRole
+    from navdesk.services.office import add_user
+    from navdesk.ui.dialogs.plan_templates import TemplatesDialog
+
+    db, actor, _yid, _ids = setup
+    editor = TemplatesDialog(db, actor)
+    qtbot.addWidget(editor)
+    assert editor.list.count() == 3 and editor.save_button.isEnabled()
+    editor.new_template()
+    editor.name_edit.setText("Sommerjobb for 16-åringer")
+    row = editor.steps
+    row.cellWidget(0, 0).setCurrentIndex(row.cellWidget(0, 0).findData("jobbsoking"))
+    row.cellWidget(0, 1).setText("Søke sommerjobb")
+    row.cellWidget(0, 3).setValue(30)
+    editor.add_step()
+    row.cellWidget(1, 1).setText("Oppfølgingssamtale")
+    row.cellWidget(1, 2).setValue(30)
+    assert editor.save() is True
+    with db.session() as s:
+        saved = next(t for t in plans.list_templates(s) if t.name == "Sommerjobb for 16-åringer")
+    assert [(st.type, st.title, st.offset_days, st.duration_days) for st in saved.steps] == [
+        ("jobbsoking", "Søke sommerjobb", 0, 30),
+        ("egenaktivitet", "Oppfølgingssamtale", 30, None),
+    ]
+    with db.session() as s, s.begin():
+        add_user(
+            s, actor, name="Ola Bø", initials="OB", password="passord123", access_role=AccessRole.VEILEDER
+        )
+        veileder = actor_for(s, "OB")
+    reader = TemplatesDialog(db, veileder)
+    qtbot.addWidget(reader)
+    assert (
+        reader.list.count() == 4 and not reader.save_button.isEnabled() and not reader.name_edit.isEnabled()
+    )
+    assert "leder" in reader.notice.text()

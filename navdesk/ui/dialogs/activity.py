@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -355,14 +356,21 @@ class RevisionsDialog(QDialog):
 class TemplateDialog(QDialog):
     """Choose an office plan template and the start date; shows the activities it will create."""
 
-    def __init__(self, templates: list[Any], today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, templates: list[Any], today: date, parent: QWidget | None = None, *,
+        edit: Callable[[], list[Any]] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(_("Use a plan template"))
-        self.templates = templates
+        self.templates: list[Any] = []
+        self._edit = edit
         self.combo = QComboBox()
         self.combo.setAccessibleName(_("Template"))
-        for t in templates:
-            self.combo.addItem(t.name, t.id.hex)
+        self.edit_button = QPushButton(_("The office's templates …"))
+        self.edit_button.setAccessibleName(_("The office's plan templates"))
+        self.edit_button.setVisible(edit is not None)
+        self.edit_button.clicked.connect(self.edit_templates)
+        self._fill(templates)
         self.start_edit = QDateEdit(qdate(today))
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("dd.MM.yyyy")
@@ -371,7 +379,10 @@ class TemplateDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(_("Activities the template creates"))
         form = QFormLayout()
-        form.addRow(_("Template"), self.combo)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.combo, 1)
+        template_row.addWidget(self.edit_button)
+        form.addRow(_("Template"), template_row)
         form.addRow(_("Start"), self.start_edit)
         form.addRow(_("Creates"), self.preview)
         stack_with_ok_cancel(self, form)
@@ -379,6 +390,20 @@ class TemplateDialog(QDialog):
         self.start_edit.dateChanged.connect(self._show)
         self._show()
         self.setMinimumWidth(560)
+
+    def _fill(self, templates: list[Any]) -> None:
+        self.templates = [t for t in templates if not t.hidden]
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for t in self.templates:
+            self.combo.addItem(t.name, t.id.hex)
+        self.combo.blockSignals(False)
+
+    def edit_templates(self) -> None:
+        """Open the office's templates; afterwards offer what they are now."""
+        if self._edit is not None:
+            self._fill(self._edit())
+            self._show()
 
     def chosen(self) -> tuple[uuid.UUID, date] | None:
         if self.combo.currentIndex() < 0:

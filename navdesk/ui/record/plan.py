@@ -856,9 +856,19 @@ class PlanTab(QWidget):
         from navdesk.services import plans
         from navdesk.ui.dialogs.activity import TemplateDialog
 
-        with self._database.session() as session:
-            templates = plans.list_templates(session)
-        dialog = TemplateDialog(templates, self.today, self)
+        def templates() -> list[Any]:
+            with self._database.session() as session:
+                return plans.list_templates(session)
+
+        def edit() -> list[Any]:
+            from navdesk.ui.dialogs.plan_templates import TemplatesDialog
+
+            editor = TemplatesDialog(self._database, self._actor, self)
+            editor.exec()
+            editor.deleteLater()
+            return templates()
+
+        dialog = TemplateDialog(templates(), self.today, self, edit=edit)
         ok = dialog.exec() == TemplateDialog.DialogCode.Accepted
         chosen = dialog.chosen()
         dialog.deleteLater()
