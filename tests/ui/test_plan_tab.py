@@ -354,7 +354,7 @@ def test_the_office_templates_are_edited_by_a_leader_and_read_by_a_veileder(qtbo
         saved = next(t for t in plans.list_templates(s) if t.name == "Sommerjobb for 16-åringer")
     assert [(st.type, st.title, st.offset_days, st.duration_days) for st in saved.steps] == [
         ("jobbsoking", "Søke sommerjobb", 0, 30),
-        ("egenaktivitet", "Oppfølgingssamtale", 30, None),
+        ("jobbsoking", "Oppfølgingssamtale", 30, None),
     ]
     with db.session() as s, s.begin():
         add_user(
