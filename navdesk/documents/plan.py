@@ -177,6 +177,8 @@ class _PlanWriter:
     def when(self, activity: ActivityView) -> str:
         _ = self.gettext
         a = activity
+        if a.from_date and a.to_date and a.from_date == a.to_date:
+            return format_date(a.from_date)
         if a.from_date and a.to_date:
             return _("{start} to {end}").format(start=format_date(a.from_date), end=format_date(a.to_date))
         if a.to_date:
@@ -209,7 +211,10 @@ class _PlanWriter:
                     Paragraph(when, self.cell),
                 ]
             )
-        return table(rows, [WIDTH * 0.47, WIDTH * 0.26, WIDTH * 0.27])
+        shares = (
+            (0.40, 0.31, 0.29) if self.options.large else (0.47, 0.26, 0.27)
+        )  # «Samarbeidspartner» on one line
+        return table(rows, [WIDTH * share for share in shares])
 
     def extra(self, a: ActivityView) -> str:
         """The type's own facts, in the print's language."""

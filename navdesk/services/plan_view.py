@@ -81,6 +81,8 @@ class ActivityView:
 
     @property
     def dates(self) -> str:
+        if self.from_date and self.to_date and self.from_date == self.to_date:
+            return format_date(self.from_date)
         if self.from_date and self.to_date:
             return f"{format_date(self.from_date)}–{format_date(self.to_date)}"
         if self.to_date:
