@@ -264,3 +264,25 @@ def test_an_activity_end_date_feeds_the_deadline_engine(youth):
         plans.set_activity_status(s, actor, aid, 3, ActivityStatus.FULLFORT)
         ends = [d for d in deadlines.compute(s, TODAY, [yid]) if d.rule == "activity_end"]
         assert [d.state for d in ends] == ["done"]
+
+
+def test_an_office_from_before_templates_gets_the_default_ones(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0009 gives an office made by an older NavDesk the three default plan templates, once."""
+    import shutil
+    from pathlib import Path
+
+    from navdesk.db.opening import open_database
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "navdesk-0006_clubs.db", path)
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            names = sorted(t.name for t in plans.list_templates(s))
+        assert names == [
+            "Jobbsøking med søkeavtale",
+            "Ny ungdom: kartlegging → jobbklubb → praksis",
+            "Tilbake til skolen",
+        ]
+    finally:
+        db.close()
