@@ -745,3 +745,96 @@ def preventive_activities(session: Session, *, year: int | None = None) -> list[
             for p, initials in session.execute(query)]  # fmt: skip
     rows.sort(key=lambda r: (r.held_on, str(r.id)), reverse=True)
     return rows
+
+
+# --------------------------------------------------------------------------- choices for the dialogs
+
+
+@dataclass(frozen=True)
+class PlacementChoices:
+    youths: list[tuple[str, uuid.UUID]]  # (name, id) of the youths with an open follow-up period
+    activities: list[
+        tuple[str, uuid.UUID, uuid.UUID]
+    ]  # (title, youth id, activity id): work training and tiltak
+
+
+def placement_choices(session: Session) -> PlacementChoices:
+    from navdesk.db.models import FollowUpPeriod
+    from navdesk.domain.enums import ActivityStatus, ActivityType
+
+    followed = select(FollowUpPeriod.youth_id).where(FollowUpPeriod.closed_on.is_(None))
+    youths = [(f"{preferred or first} {last}".strip(), yid) for yid, first, preferred, last in session.execute(
+        select(Youth.id, Youth.first_name, Youth.preferred_name, Youth.last_name).where(Youth.id.in_(followed)))]  # fmt: skip
+    youths.sort(key=lambda y: collation_key(y[0]))
+    kinds = (ActivityType.ARBEIDSTRENING, ActivityType.TILTAK, ActivityType.STILLING)
+    activities = [(title, yid, aid) for aid, yid, title in session.execute(
+        select(Activity.id, Activity.youth_id, Activity.title)
+        .where(Activity.type.in_(kinds), Activity.status.not_in((ActivityStatus.FULLFORT, ActivityStatus.AVBRUTT)))
+        .order_by(Activity.title))]  # fmt: skip
+    return PlacementChoices(youths, activities)
+
+
+# --------------------------------------------------------------------------- trekantsamtale
+
+
+def trekantsamtale_note(session: Session, youth_id: uuid.UUID, today: date) -> str:
+    """A preparation note for a trekantsamtale (the youth, OT and NAV): what each knows, the school status,
+    who holds the ball, and whether a consent lets NAV share with OT."""
+    from navdesk.db.models import SchoolStatusEntry
+    from navdesk.domain.enums import SchoolStatus
+    from navdesk.services.sharing import sharing_today
+
+    _get(session, Youth, youth_id, _("youth"))
+    school = session.scalars(select(SchoolStatusEntry).where(SchoolStatusEntry.youth_id == youth_id)
+                             .order_by(SchoolStatusEntry.from_date.desc()).limit(1)).first()  # fmt: skip
+    ball = next((r.organisation for r in involvements(session, youth_id, today) if r.holds_ball), "")
+    ot_ids = set(session.scalars(
+        select(PartnerOrg.id).join(CatalogueEntry, CatalogueEntry.id == PartnerOrg.type_id)
+        .where(CatalogueEntry.kind == "partner_type", CatalogueEntry.code == "ot")))  # fmt: skip
+    ot_rows = [r for r in sharing_today(session, youth_id, today) if r.org_id in ot_ids]
+    allowed = next((r for r in ot_rows if r.may_share), None)
+    if allowed is not None:
+        consent = _("Consent to share with OT: {why}.").format(why=allowed.why)
+    else:
+        consent = _(
+            "No valid consent to share with OT: ask the youth for consent at the start of the meeting."
+        )
+    status = SchoolStatus(school.status).label if school is not None else _("not recorded")
+    lines = [
+        _("Preparation (trekantsamtale: the youth, OT and NAV)"),
+        "- " + _("What does OT know, what does NAV know – and what does the youth want?"),
+        "- " + _("School status: {status}").format(status=status),
+        "- " + _("Holds the ball: {who}").format(who=ball or _("nobody yet – agree on it in the meeting")),
+        "- " + consent,
+        "- " + _("Agree on who does what, by when, and when you talk next."),
+    ]
+    return "\n".join(lines)
+
+
+def plan_trekantsamtale(
+    session: Session, actor: Actor, youth_id: uuid.UUID, *, starts_at: datetime, today: date, place: str = "",
+) -> uuid.UUID:  # fmt: skip
+    """A planned trekantsamtale with the youth, the counsellor and OT's current contact person, and the
+    preparation note (:func:`trekantsamtale_note`) as its agenda."""
+    from navdesk.domain.enums import ParticipantKind
+    from navdesk.services.meetings import add_participant, create_meeting
+    from navdesk.services.office import catalogue
+
+    type_id = catalogue(session, "meeting_type").get("trekantsamtale")
+    meeting = create_meeting(session, actor, starts_at=starts_at, youth_id=youth_id, type_id=type_id, place=place,
+                             agenda=trekantsamtale_note(session, youth_id, today))  # fmt: skip
+    add_participant(session, actor, meeting, kind=ParticipantKind.UNGDOM)
+    user = session.get(User, actor.user_id)
+    add_participant(session, actor, meeting, kind=ParticipantKind.VEILEDER, name=user.name if user else "",
+                    user_id=actor.user_id)  # fmt: skip
+    ot = [r for r in involvements(session, youth_id, today) if r.active and r.contact_person_id is not None]
+    ot_type = catalogue(session, "partner_type").get("ot")
+    for row in ot:
+        org = session.get(PartnerOrg, row.org_id)
+        if org is not None and org.type_id == ot_type:
+            person = session.get(ContactPerson, row.contact_person_id)
+            if person is not None:
+                add_participant(session, actor, meeting, kind=ParticipantKind.PARTNER, name=person.name,
+                                organisation=org.name, role=person.role, contact_person_id=person.id)  # fmt: skip
+            break
+    return meeting

@@ -40,10 +40,7 @@ def _screens() -> list[tuple[str, str, str]]:
             "the job club groups with their sessions, who attended, and the employers and placements "
             "offered to the participants."
         )),
-        ("partners", _("Cooperation"), _(
-            "the partners you cooperate with (school, OT, health services, employers), the consents "
-            "that allow it, and the meetings held with them."
-        )),
+        ("partners", _("Cooperation"), ""),
         ("reports", _("Reports"), _(
             "statistics for the office with small numbers suppressed, and printed plans and lists as PDF."
         )),
@@ -128,10 +125,12 @@ class MainWindow(QMainWindow):
         self._deadlines_view: DeadlinesView | None = None  # built the first time it is needed
         self.screens: dict[str, QWidget] = {}
         self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
+        self._cooperation_view: Any = None  # the Samarbeid screen, built the first time it is needed
         built: dict[str, QWidget] = {
             "portfolio": self.portfolio,
             "deadlines": QWidget(),
             "meetings": QWidget(),
+            "partners": QWidget(),
         }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
@@ -225,6 +224,25 @@ class MainWindow(QMainWindow):
             self._meetings_view = view
         return self._meetings_view
 
+    @property
+    def cooperation(self) -> Any:
+        """The Samarbeid screen (navdesk.ui.partners), built on first use (decision 0007)."""
+        if self._cooperation_view is None:
+            from navdesk.ui.partners.view import CooperationView
+
+            view = CooperationView(self.database, self.actor, today=self.today)
+            view.setObjectName("partners")
+            view.changed.connect(self.refresh_youths)
+            stand_in = self.screens["partners"]
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.screens["partners"] = view
+            self._cooperation_view = view
+        return self._cooperation_view
+
     def preview_summary(self, meeting_id: Any) -> Any:
         """The møtereferat dialog (preview, print, save, mark as recorded) for one meeting."""
         from navdesk.ui.printing import open_summary_dialog
@@ -297,6 +315,11 @@ class MainWindow(QMainWindow):
         if row >= 0 and list(self.screens)[row] == "meetings":
             self.meetings.database = self.database
             self.meetings.reload()
+        if row >= 0 and list(self.screens)[row] == "partners" and self._database_ready():
+            if self._cooperation_view is None:
+                self.cooperation  # noqa: B018  (builds the screen)
+            else:
+                self._cooperation_view.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:

@@ -20,8 +20,9 @@ from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord
 from navdesk.ui.record.contacts import ContactsTab
+from navdesk.ui.record.cooperation import CooperationTab
 from navdesk.ui.record.deadlines import DeadlinesTab
-from navdesk.ui.record.frames import ConsentTab, PlanTab
+from navdesk.ui.record.frames import PlanTab
 from navdesk.ui.record.header import HeaderCard
 from navdesk.ui.record.history import HistoryTab
 from navdesk.ui.record.overview import OverviewTab
@@ -81,7 +82,8 @@ class RecordWindow(QWidget):
         self.plan = PlanTab()
         self.contacts = ContactsTab()
         self.deadlines = DeadlinesTab()
-        self.consents = ConsentTab()
+        self.consents = CooperationTab(database, actor, youth_id, today=self.today)
+        self.consents.changed.connect(self._cooperation_changed)
         self.history = HistoryTab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Parts of the record"))
@@ -149,6 +151,11 @@ class RecordWindow(QWidget):
         """The office's deadline book changed (computed, or a youth recomputed)."""
         self.header.set_book(self.record, book)
         self.deadlines.set_book(book, self.youth_id)
+
+    def _cooperation_changed(self) -> None:
+        """Saved in the cooperation tab (consent, partner, OT notified): deadlines and history follow."""
+        self.refresh()
+        self.saved.emit(self.youth_id)
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
