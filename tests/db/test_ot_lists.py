@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from navdesk.errors import InvalidInput
+from navdesk.i18n import _
 from navdesk.importing import Table
 from navdesk.services import ot_lists
 from tests.otdata import TODAY, build_portfolio, write_ot_csv, write_ot_xlsx
@@ -38,7 +40,8 @@ def test_washing_finds_both_ways_and_status_differences(office, tmp_path, writer
         "ikke_ivaretatt", "ivaretatt", "partial", "Åse Marie Ødegård")  # fmt: skip
     jonas = result.only_ot[0]
     assert "03.03.2006" in jonas.hint  # same name, other birth date: shown, not matched
-    assert any("Row 8" in p for p in result.problems)  # 31.02.2008
+    assert [p for p in result.problems if "31.02.2008" in p] == [
+        _("Row {row}: «{value}» is not a date.").format(row=8, value="31.02.2008")]  # fmt: skip
     json.dumps(result.as_json())  # plain JSON
 
 
@@ -90,10 +93,14 @@ def test_status_list_only_with_consent_and_minimal(office, tmp_path):  # type: i
 
 def test_columns_are_found_or_refused() -> None:
     table = Table("ot.csv", ["Etternavn", "Fornavn", "Fødselsnr.", "Status"], 1,
-                  [(2, ["Ødegård", "Åse", "02050812345", "Ikkje ivareteken"])])  # fmt: skip
-    entries, problems = ot_lists.parse_ot_table(table)
-    assert problems in ([], [problems[0]])  # the control digits may be refused; the name is still read
-    assert entries[0].name == "Åse Ødegård" and entries[0].status == "ikke_ivaretatt"
+                  [(2, ["Ødegård", "Åse", "01010750160", "Ikkje ivareteken"]),
+                   (3, ["Berg", "Ola", "01010750161", "Ivaretatt"])])  # fmt: skip
+    entries, problems = ot_lists.parse_ot_table(table)  # the birth date from the fødselsnummer
+    assert [(e.name, e.birth_date, e.status) for e in entries] == [
+        ("Åse Ødegård", date(2007, 1, 1), "ikke_ivaretatt"), ("Ola Berg", None, "ivaretatt")]  # fmt: skip
+    assert len(problems) == 2 and all(
+        p.startswith(_("Row {row}: {problem}").format(row=3, problem="")) for p in problems
+    )
     with pytest.raises(InvalidInput):
         ot_lists.parse_ot_table(Table("ot.csv", ["Skole", "Status"], 1, []))
     with pytest.raises(InvalidInput):

@@ -110,7 +110,12 @@ def test_list_washing_in_the_gui(
 
     answer(ReasonDialog, fill)
     assert washing.record_action()
-    assert washing.models["only_ot"].index(0, 6).data().endswith("Sjekket med OT: feil fødselsdato hos OT, de retter")
+    assert (
+        washing.models["only_ot"]
+        .index(0, 6)
+        .data()
+        .endswith("Sjekket med OT: feil fødselsdato hos OT, de retter")
+    )
 
     out = tmp_path / "status.xlsx"
     monkeypatch.setattr(view_module, "ask_save_path", lambda parent, suggested: str(out))
@@ -125,7 +130,7 @@ def test_record_tab_shares_consents_and_ball(
 
     from navdesk.ui.partners.forms import ConsentDialog, InvolvementDialog
 
-    db, ids = office
+    _db, ids = office
     record = window.open_record(ids["sara"])
     tab = record.consents
     record.tabs.setCurrentWidget(tab)
@@ -163,6 +168,8 @@ def test_record_tab_shares_consents_and_ball(
     assert tab.withdraw_consent()
     shares = {tab.share_model.index(r, 0).data(): tab.share_model.index(r, 2).data()
               for r in range(tab.share_model.rowCount())}  # fmt: skip
-    assert shares["Oppfølgingstjenesten Vest-Telemark"] == _("No: {state}").format(state=_("Withdrawn").lower())
+    assert shares["Oppfølgingstjenesten Vest-Telemark"] == _("No: {state}").format(
+        state=_("Withdrawn").lower()
+    )
     assert tab.notify_ot() and tab.message.text() == _("OT notified.")
     record.close()

@@ -86,7 +86,10 @@ def test_unbuilt_screens_are_honest_placeholders(main_window: Any) -> None:
     main_window.show_screen("deadlines")
     assert isinstance(main_window.screens["deadlines"], DeadlinesView)  # Frister is built
     assert main_window.stack.currentWidget() is main_window.deadlines
-    for key in ("jobbklubb", "reports"):  # Meetings: tests/ui/test_moteplan.py; Samarbeid: test_cooperation.py
+    for key in (
+        "jobbklubb",
+        "reports",
+    ):  # Meetings: tests/ui/test_moteplan.py; Samarbeid: test_cooperation.py
         main_window.show_screen(key)
         screen = main_window.stack.currentWidget()
         assert isinstance(screen, PlaceholderView)

@@ -48,7 +48,9 @@ def _sharing_reason(parent: QWidget | None, database: Any, ids: list[uuid.UUID])
         for meeting_id in ids:
             data = summary_data(session, meeting_id)
             for gap in sharing.summary_gaps(data, "full"):
-                lines.append("• {day}: {who}".format(day=data.starts_at.strftime("%d.%m.%Y"), who=gap.label()))
+                lines.append(
+                    "• {day}: {who}".format(day=data.starts_at.strftime("%d.%m.%Y"), who=gap.label())
+                )
     if not lines:
         return ""
     question = _("No valid consent covers sharing these summaries with:\n{names}\n\nPrint them all the same? "
