@@ -178,6 +178,16 @@ class MainWindow(QMainWindow):
         if self._deadlines_view is not None:
             self._deadlines_view._database = database
 
+    def _put_screen(self, key: str, view: QWidget) -> None:
+        """Put a screen built on first use where its empty stand-in was."""
+        stand_in = self.screens[key]
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(self.stack.indexOf(stand_in), view)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.screens[key] = view
+
     @property
     def deadlines(self) -> DeadlinesView:
         """The Frister screen, built on first use (keeps it off the path to the first paint)."""
@@ -190,13 +200,7 @@ class MainWindow(QMainWindow):
             view.open_youth_requested.connect(self.open_youth)
             view.open_youth_requested.connect(lambda youth_id, _name: self.open_record(youth_id))
             view.rules_changed.connect(self.load_deadlines)
-            stand_in = self.screens["deadlines"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["deadlines"] = view
+            self._put_screen("deadlines", view)
             self._deadlines_view = view
             if self.deadlines_book is not None:
                 view.set_book(self.deadlines_book)
@@ -214,13 +218,7 @@ class MainWindow(QMainWindow):
             view.meetings_changed.connect(self._meeting_saved)
             view.preview_requested.connect(self.preview_summary)
             view.print_requested.connect(self.print_summaries)
-            stand_in = self.screens["meetings"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["meetings"] = view
+            self._put_screen("meetings", view)
             self._meetings_view = view
         return self._meetings_view
 
@@ -233,13 +231,7 @@ class MainWindow(QMainWindow):
             view = CooperationView(self.database, self.actor, today=self.today)
             view.setObjectName("partners")
             view.changed.connect(self.refresh_youths)
-            stand_in = self.screens["partners"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["partners"] = view
+            self._put_screen("partners", view)
             self._cooperation_view = view
         return self._cooperation_view
 

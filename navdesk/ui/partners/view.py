@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from navdesk.domain.text import format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
+from navdesk.ui.dialogs.common import run_change
 from navdesk.ui.dialogs.reason import ReasonDialog
 from navdesk.ui.partners import forms
 from navdesk.ui.record.frames import read_only_table
@@ -73,11 +74,7 @@ class _Tab(QWidget):
         self.message.setWordWrap(True)
 
     def act(self, work: Callable[[Any], object], done: str, youths: list[uuid.UUID] | None = None) -> bool:
-        try:
-            with self._database.session() as session, session.begin():
-                work(session)
-        except UserError as exc:
-            QMessageBox.warning(self, _("The change was not saved"), str(exc))
+        if not run_change(self, self._database, work):
             return False
         self.reload()
         self.message.setText(done)

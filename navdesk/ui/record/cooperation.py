@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.domain.text import age_on, format_date
-from navdesk.errors import UserError
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord
+from navdesk.ui.dialogs.common import run_change
 from navdesk.ui.partners import forms
 from navdesk.ui.record.frames import read_only_table
 from navdesk.ui.record.table_model import OBJECT_ROLE, TextRow, TextTableModel
@@ -153,6 +153,7 @@ class CooperationTab(QWidget):
                      format_date(c.withdrawn_on), _("Yes") if c.by_guardian else "", c.signed_copy_location,
                      c.state.label), c, tooltip=c.scope, warn_column=8 if c.state.value != "gyldig" else -1)
             for c in given])  # fmt: skip
+        self.ot_button.setEnabled(self.birth_date is None or age_on(self.birth_date, self.today) < 21)
         self.age_label.setText(self._age_note())
         self.age_label.setVisible(bool(self.age_label.text()))
 
@@ -172,11 +173,7 @@ class CooperationTab(QWidget):
 
     # -- acting ------------------------------------------------------------------------------------
     def _act(self, work: Callable[[Any], object], done: str) -> bool:
-        try:
-            with self._database.session() as session, session.begin():
-                work(session)
-        except UserError as exc:
-            QMessageBox.warning(self, _("The change was not saved"), str(exc))
+        if not run_change(self, self._database, work):
             return False
         self.reload()
         self.message.setText(done)

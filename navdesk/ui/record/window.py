@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
@@ -163,13 +163,9 @@ class RecordWindow(QWidget):
     # -- acting ------------------------------------------------------------------------------------
     def _act(self, work: Callable[[Any], object], done: str) -> bool:
         """Run one use case in its own transaction; on success re-read and tell the main window."""
-        from navdesk.errors import UserError
+        from navdesk.ui.dialogs.common import run_change
 
-        try:
-            with self._database.session() as session, session.begin():
-                work(session)
-        except UserError as exc:
-            QMessageBox.warning(self, _("The change was not saved"), str(exc))
+        if not run_change(self, self._database, work):
             return False
         self.refresh()
         self.show_message(done)
