@@ -203,7 +203,7 @@ def ot_list_for(rows: list[Any], path: Path) -> Path:
         ["Moe, Lise", "10.10.2008", "Bø vgs", "Ikke ivaretatt"],
         ["Tobias Kleiv", "03.03.2009", "", "Ikke ivaretatt"],
     ]
-    with path.open("w", encoding="cp1252", errors="replace", newline="") as fh:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(["Navn", "Fødselsdato", "Skole", "OT-status"])
         writer.writerows(lines)

@@ -173,3 +173,59 @@ def test_record_tab_shares_consents_and_ball(
     )
     assert tab.notify_ot() and tab.message.text() == _("OT notified.")
     record.close()
+
+
+def test_employer_placement_visit_and_end(window: Any, office: Any, message_boxes: list[str]) -> None:
+    from navdesk.ui.dialogs.reason import ReasonDialog
+    from navdesk.ui.partners.forms import PlacementDialog, select_data
+
+    _db, ids = office
+    window.show_screen("partners")
+    employers = window.cooperation.employers
+    assert _cells(employers.model) == ["Rema 1000 Åmot"]
+    assert employers.model.index(0, 3).data() == _("Yes")  # mentor
+
+    def place(dialog: Any) -> None:
+        assert select_data(dialog.youth_combo, ids["sara"])
+        dialog.interval_spin.setValue(7)
+        dialog.accept()
+
+    answer(PlacementDialog, place)
+    assert employers.new_placement()
+    assert _cells(employers.history_model) == ["Sara Hansen"]
+    assert employers.history_model.index(0, 5).data() == "01.12.2026"  # started today + 7 days
+    assert employers.log_visit()  # the only active placement
+    assert employers.model.index(0, 5).data() == "1"
+
+    def outcome(dialog: Any) -> None:
+        dialog.reason_edit.setPlainText("Fikk tilbud om lærlingplass")
+        dialog.accept()
+
+    answer(ReasonDialog, outcome)
+    employers.history_view.selectRow(0)
+    assert employers.end_placement()
+    assert employers.history_model.index(0, 6).data() == "Fikk tilbud om lærlingplass"
+    assert (
+        employers.history_model.index(0, 3).data() == "24.11.2026"
+    )  # ended today (the deadline goes tomorrow)
+    assert message_boxes == []
+
+
+def test_preventive_work_counts_the_year(window: Any, message_boxes: list[str]) -> None:
+    from navdesk.ui.partners.forms import PreventiveDialog
+
+    window.show_screen("partners")
+    preventive = window.cooperation.preventive
+
+    def fill(dialog: Any) -> None:
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("skolebesok"))
+        dialog.audience_edit.setText("10. trinn, Vinje ungdomsskule")
+        dialog.reached_spin.setValue(48)
+        dialog.accept()
+
+    answer(PreventiveDialog, fill)
+    assert preventive.new_activity()
+    assert preventive.model.index(0, 1).data() == _("Talk at a school")
+    assert preventive.model.index(0, 4).data() == "KN"
+    assert preventive.total_label.text() == _("{year}: {n} activities, {reached} people reached.").format(
+        year=2026, n=1, reached=48)  # fmt: skip
