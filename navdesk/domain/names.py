@@ -36,8 +36,13 @@ def fold(text: str) -> str:
     lowered = unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c) and c.isalnum())
-    for digraph, single in _DIGRAPHS:
-        plain = plain.replace(digraph, single)
+    while True:  # to a fixed point: «Bøe» → «boe» → «bo», and «Boee» → «boe» → «bo», like «Boe»
+        folded = plain
+        for digraph, single in _DIGRAPHS:
+            folded = folded.replace(digraph, single)
+        if folded == plain:
+            break
+        plain = folded
     # a doubled letter left by the folding («Maaria» → «Maria», «Saeter» → «Seter») is kept: both sides
     # fold alike, and real double letters («Anna», «Hanne») must stay as they are
     return plain

@@ -16,6 +16,9 @@ from navdesk.domain.names import NameMatch, compare_names, fold, name_key, name_
         ("André", "Andre", "ANDRÉ", "Andrè"),
         ("Müller", "Mueller", "Muller"),
         ("Håkon", "Haakon", "Hakon"),
+        ("Bøe", "Boee", "Boe", "BØE"),  # ø before an e: spelt out, it doubles the e
+        ("Øen", "Oeen", "Oen"),
+        ("Aarø", "Aaroe", "Aro", "Årø"),
         ("Bjørnstjerne", "Bjoernstjerne", "Bjornstjerne"),
         ("Ŋunni", "Nunni"),
         ("Đuolbmá", "Duolbma"),

@@ -252,3 +252,34 @@ def test_placement_interval_is_bounded(office, days):  # type: ignore[no-untyped
         yid = youths.create_youth(s, actor, first_name="A", last_name="B", birth_date=date(2004, 6, 6))
         with pytest.raises(InvalidInput):
             partners.add_placement(s, actor, yid, shop, start_date=TODAY, followup_interval_days=days)
+
+
+def test_trekantsamtale_is_planned_with_ot_and_a_preparation_note(office):  # type: ignore[no-untyped-def]
+    from navdesk.i18n import _
+    from navdesk.services import meetings
+
+    db, actor = office
+    with db.session() as s, s.begin():
+        ot, _bup, _school = _office_with_partners(s, actor)
+        siri = partners.add_contact_person(s, actor, ot, name="Siri Sæther", role="OT-rådgiver")
+        yid = youths.create_youth(s, actor, first_name="Liv", last_name="Haugen", birth_date=date(2008, 1, 1))
+        followup.set_school_status(s, actor, yid, status="avbrudd_i_aret", from_date=date(2026, 10, 1))
+        partners.involve(s, actor, yid, ot, role="Skoleplass", holds_ball=True, contact_person_id=siri)
+        before = partners.trekantsamtale_note(s, yid, TODAY)
+        partners.record_consent(s, actor, yid, partner_ids=[ot], purpose="OT", given_on=date(2026, 11, 1))
+        mid = partners.plan_trekantsamtale(s, actor, yid, starts_at=datetime(2026, 12, 1, 10, tzinfo=OSLO),
+                                           today=TODAY)  # fmt: skip
+    assert _("No valid consent to share with OT: ask the youth for consent at the start of the meeting.") in before
+    with db.session() as s:
+        detail = meetings.read_meeting(s, mid)
+    assert detail.type_id == catalogue_id(db, "meeting_type", "trekantsamtale")
+    assert [(p.kind.value, p.name) for p in detail.participants] == [
+        ("ungdom", ""), ("veileder", "Kari Nordmann"), ("partner", "Siri Sæther")]  # fmt: skip
+    assert _("Holds the ball: {who}").format(who="Oppfølgingstjenesten Vest-Telemark") in detail.agenda
+    assert _("Consent to share with OT: {why}.").format(why=_("Yes")) in detail.agenda
+    assert "Avbrudd" in detail.agenda or "avbrudd" in detail.agenda.lower()
+
+
+def catalogue_id(db, kind, code):  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return catalogue(s, kind)[code]
