@@ -395,15 +395,26 @@ class StatusList:
 def status_list(session: Session, today: date) -> StatusList:
     """Ivaretatt / ikke ivaretatt / har flyttet for the youths under 21 that NavDesk has followed up, only
     those whose valid consent today covers an OT organisation; nothing else about them."""
-    from navdesk.services.sharing import gaps_for_orgs
+    from navdesk.db.models import Consent, ConsentPartner
+    from navdesk.domain.enums import ConsentState
+    from navdesk.services.partners import consent_state
 
     orgs = ot_orgs(session)
+    covering: defaultdict[uuid.UUID, list[Consent]] = defaultdict(list)  # youth → consents naming an OT org
+    if orgs:
+        for consent in session.scalars(
+            select(Consent).join(ConsentPartner, ConsentPartner.consent_id == Consent.id)
+            .where(ConsentPartner.org_id.in_(orgs)).distinct()
+        ):  # fmt: skip
+            covering[consent.youth_id].append(consent)
     records, left_out = [], 0
     followed = set(session.scalars(select(FollowUpPeriod.youth_id).distinct()))
     for youth in _portfolio(session, today):
         if youth.id not in followed or age_on(youth.birth_date, today) >= OT_AGE_LIMIT:
             continue
-        allowed = bool(orgs) and len(gaps_for_orgs(session, youth.id, orgs, today)) < len(orgs)
+        allowed = any(
+            consent_state(c, today, youth.birth_date) is ConsentState.GYLDIG for c in covering[youth.id]
+        )
         if not allowed:
             left_out += 1
             continue

@@ -269,7 +269,10 @@ def test_trekantsamtale_is_planned_with_ot_and_a_preparation_note(office):  # ty
         partners.record_consent(s, actor, yid, partner_ids=[ot], purpose="OT", given_on=date(2026, 11, 1))
         mid = partners.plan_trekantsamtale(s, actor, yid, starts_at=datetime(2026, 12, 1, 10, tzinfo=OSLO),
                                            today=TODAY)  # fmt: skip
-    assert _("No valid consent to share with OT: ask the youth for consent at the start of the meeting.") in before
+    assert (
+        _("No valid consent to share with OT: ask the youth for consent at the start of the meeting.")
+        in before
+    )
     with db.session() as s:
         detail = meetings.read_meeting(s, mid)
     assert detail.type_id == catalogue_id(db, "meeting_type", "trekantsamtale")
