@@ -206,3 +206,56 @@ def guard(
         after={"document": document, "target": target, "reason": reason,
                "recipients": [{"name": g.name, "organisation": g.organisation, "consent": g.state} for g in gaps]},
     )  # fmt: skip
+
+
+def youths_without_consent(
+    session: Session, youth_ids: Sequence[uuid.UUID], org_id: uuid.UUID, day: date
+) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of the youths among ``youth_ids`` whose valid consent on ``day`` does not cover ``org_id``
+    (an export of a list for that partner)."""
+    from collections import defaultdict
+
+    wanted = set(youth_ids)
+    if not wanted:
+        return []
+    covering: defaultdict[uuid.UUID, list[Consent]] = defaultdict(list)
+    for consent in session.scalars(
+        select(Consent).join(ConsentPartner, ConsentPartner.consent_id == Consent.id)
+        .where(ConsentPartner.org_id == org_id)
+    ):  # fmt: skip
+        if consent.youth_id in wanted:
+            covering[consent.youth_id].append(consent)
+    out = []
+    for yid, first, preferred, last, born in session.execute(
+        select(Youth.id, Youth.first_name, Youth.preferred_name, Youth.last_name, Youth.birth_date)
+    ):
+        if yid in wanted and not any(
+            consent_state(c, day, born) is ConsentState.GYLDIG for c in covering[yid]
+        ):
+            out.append((yid, f"{preferred or first} {last}".strip()))
+    out.sort(key=lambda y: collation_key(y[1]))
+    return out
+
+
+def guard_export(
+    session: Session, actor: Actor, *, org_id: uuid.UUID, youth_ids: Sequence[uuid.UUID], day: date,
+    reason: str | None, target: str = "",
+) -> list[tuple[uuid.UUID, str]]:  # fmt: skip
+    """The sharing guard for a list exported for a partner: the youths no valid consent covers. With none,
+    nothing happens; else without a reason :class:`ConsentMissing`, with one a ``share_without_consent`` event
+    in each such youth's audit trail."""
+    org = session.get(PartnerOrg, org_id)
+    if org is None:
+        raise InvalidInput(_("The youth or the organisation no longer exists."))
+    missing = youths_without_consent(session, youth_ids, org_id, day)
+    if missing and not (reason or "").strip():
+        refused = ConsentMissing([SharingGap(name, org.name) for _id, name in missing])
+        refused.message = _(
+            "No valid consent lets you share what NavDesk holds about {names} with {organisation}. Give a reason "
+            "to go ahead; it is written to the audit log."
+        ).format(names=", ".join(name for _id, name in missing), organisation=org.name)
+        raise refused
+    for youth_id, name in missing:
+        guard(session, actor, gaps=[SharingGap(name, org.name)], document="export", entity="youth",
+              entity_id=youth_id, youth_id=youth_id, reason=reason, target=target)  # fmt: skip
+    return missing

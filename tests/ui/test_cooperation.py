@@ -229,3 +229,31 @@ def test_preventive_work_counts_the_year(window: Any, message_boxes: list[str]) 
     assert preventive.model.index(0, 4).data() == "KN"
     assert preventive.total_label.text() == _("{year}: {n} activities, {reached} people reached.").format(
         year=2026, n=1, reached=48)  # fmt: skip
+
+
+def test_exporting_the_portfolio_for_a_partner_needs_consent_or_a_reason(
+    window: Any, office: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from navdesk.services import audit
+    from navdesk.services.sharing import youths_without_consent
+    from navdesk.ui import export_view
+    from navdesk.ui.partners.forms import select_data
+
+    db, ids = office
+    out = tmp_path / "liste.csv"
+    monkeypatch.setattr(export_view, "choose_save_path", lambda parent, suggested, fmt: str(out))
+    dialog = export_view.ExportViewDialog(window.portfolio.view, db, window.actor, window)
+    assert select_data(dialog.partner_combo, ids["bup"])
+    assert dialog.save() is None and not out.exists()  # warned: most youths' consents do not cover BUP
+    assert dialog.reason_edit.isVisibleTo(dialog) and "Sara Hansen" not in dialog.error_label.text()
+    assert "Åse Marie Ødegård" in dialog.error_label.text()
+    dialog.reason_edit.setText("BUP skal ha oversikt til samarbeidsmøtet; samtykker hentes inn")
+    assert dialog.save() == out
+    with db.session() as s:
+        missing = youths_without_consent(
+            s, list(ids[k] for k in ("ase", "sara", "hakon", "ola")), ids["bup"], TODAY
+        )
+        shared = [e for e in audit.events(s) if e["action"] == "share_without_consent"]
+    assert [name for _id, name in missing] == ["Ola Nordmann", "Åse Marie Ødegård"]
+    assert {e["youth_id"] for e in shared} >= {str(ids["ase"]), str(ids["ola"])}
+    assert str(ids["sara"]) not in {e["youth_id"] for e in shared}
