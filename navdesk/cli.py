@@ -86,8 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help=_("export data to a file"))
     _common(export)
     export.add_argument(
-        "what", choices=["youths", "ics"], help=_("youths: the youth list; ics: a calendar file")
-    )
+        "what", choices=["youths", "ics", "ot-status"],
+        help=_("youths: the youth list; ics: a calendar file; ot-status: the status list for OT (only youths "
+               "whose consent allows it)"),
+    )  # fmt: skip
     export.add_argument("--out", required=True, help=_("the file to write"))
     export.add_argument(
         "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
@@ -120,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     prt.add_argument("--first-names", action="store_true",
                      help=_("sign-in: first names only (everyone in the group sees the sheet)"))  # fmt: skip
     prt.add_argument("--youth", help=_("attendance: only this youth (id or unique id prefix)"))
+    prt.add_argument("--reason", default="",
+                     help=_("why the summary is shared with participants no valid consent covers (without it "
+                            "such a print is refused); written to the audit log"))  # fmt: skip
     prt.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     dl = sub.add_parser("deadlines", help=_("list deadlines (frister)"))
@@ -143,6 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--column", action="append", default=[], metavar=_("HEADER=FIELD"),
                      help=_("use the file's column HEADER as FIELD (an empty FIELD ignores the column); repeatable"))  # fmt: skip
     imp.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    otc = sub.add_parser("ot-compare", help=_("wash OT's list against the portfolio (both ways, and status)"))
+    _common(otc)
+    otc.add_argument(
+        "file", help=_("OT's list: CSV or Excel (.xlsx) with name, birth date, school and OT status")
+    )
+    otc.add_argument(
+        "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
+    )
+    otc.add_argument("--json", action="store_true", help=_("machine-readable output"))
     return parser
 
 
@@ -425,6 +440,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or out.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise InvalidInput(_("Give --format csv, json or xlsx (the file name does not say which)."))
+    if args.what == "ot-status":
+        return _export_ot_status(args, out, fmt)
     database = _open(args)
     try:
         with database.session() as session, session.begin():
@@ -488,6 +505,70 @@ def _print_club(args: argparse.Namespace, out: Path) -> int:
     return EXIT_OK
 
 
+def _export_ot_status(args: argparse.Namespace, out: Path, fmt: str) -> int:
+    from navdesk.db.engine import translate_error
+    from navdesk.services.ot_lists import export_status_list
+
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            try:
+                found = export_status_list(session, actor, out, fmt, args.today or date.today())
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "format": fmt, "count": len(found.records), "left_out": found.left_out,
+                     "encrypted": False})  # fmt: skip
+    else:
+        print(ngettext("{n} youth written to {out}.", "{n} youths written to {out}.", len(found.records)).format(
+            n=len(found.records), out=out))  # fmt: skip
+    if found.left_out:
+        print(ngettext("{n} youth left out: no valid consent covers sharing with OT.",
+                       "{n} youths left out: no valid consent covers sharing with OT.", found.left_out)
+              .format(n=found.left_out), file=sys.stderr)  # fmt: skip
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_ot_compare(args: argparse.Namespace) -> int:
+    """``ot-compare FILE``: the three groups of a list washing with OT."""
+    from navdesk.services import audit
+    from navdesk.services.ot_lists import CATEGORIES, category_label, read_ot_list
+    from navdesk.services.ot_lists import compare as compare_lists
+
+    path = Path(args.file).expanduser()
+    entries, problems = read_ot_list(path)  # a file that cannot be read fails before the database is opened
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            result = compare_lists(session, entries, args.today or date.today(), list_name=path.name,
+                                   problems=problems)  # fmt: skip
+            audit.record(session, actor, "compare", "ot_list", None,
+                         after={"file": path.name, "lines": result.lines, "matched": result.matched,
+                                **{c: len(result.group(c)) for c in CATEGORIES}})  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        for category in CATEGORIES:
+            items = result.group(category)
+            print(f"{category_label(category)} ({len(items)})")
+            for item in items:
+                born = item.birth_date.strftime("%d.%m.%Y") if item.birth_date else "–"
+                status = " · ".join(x for x in (item.ot_status, item.our_status) if x)
+                print(f"  {item.name}  {born}  {status}".rstrip())
+                if item.hint:
+                    print("    " + item.hint)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     """``print summary MEETING_ID``: the møtereferat as PDF, in the youth's målform unless --lang;
     ``print plan YOUTH_ID``: the aktivitetsplan; ``print attendance|session-plan CLUB_ID``,
@@ -497,7 +578,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from navdesk.db.engine import translate_error
     from navdesk.documents.summary import DEFAULT_SECTIONS, SummaryOptions, render_summary, summary_language
     from navdesk.paths import write_atomically
-    from navdesk.services import audit
+    from navdesk.services import audit, sharing
     from navdesk.services.summaries import resolve_meeting, summary_data, user_label
 
     out = Path(args.out).expanduser()
@@ -515,6 +596,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
                                      printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
             lang = summary_language(data, options)
+            sharing.guard(session, actor, gaps=sharing.summary_gaps(data, args.variant), document="summary",
+                          entity="meeting", entity_id=meeting_id, youth_id=data.youth_id, reason=args.reason,
+                          target=out.name)  # fmt: skip
             try:
                 write_atomically(render_summary(data, options), out)
             except OSError as exc:
@@ -530,9 +614,9 @@ def cmd_print(args: argparse.Namespace) -> int:
                      "missing_consent": [p.name for p in data.missing_consent]})  # fmt: skip
     else:
         print(_("Meeting summary written to {out}.").format(out=out))
-    for person in data.missing_consent:
-        print(_("Warning: no valid consent covers sharing with {name} ({organisation}).").format(
-            name=person.name, organisation=person.organisation or "–"), file=sys.stderr)  # fmt: skip
+    for person in data.missing_consent if args.variant != "youth" else ():
+        print(_("Warning: no valid consent covers sharing with {name} ({organisation}); the reason is in the audit "
+                "log.").format(name=person.name, organisation=person.organisation or "–"), file=sys.stderr)  # fmt: skip
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
     return EXIT_OK
 
@@ -621,6 +705,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "deadlines": cmd_deadlines,
     "import": cmd_import,
     "print": cmd_print,
+    "ot-compare": cmd_ot_compare,
 }
 
 

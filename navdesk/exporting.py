@@ -70,34 +70,46 @@ def headers() -> dict[str, str]:
 
 def write_youths(records: list[dict[str, Any]], out: Path, fmt: str) -> None:
     """Write to a temporary file next to ``out`` and rename, so a failure leaves no half file."""
+    write_records(records, out, fmt, headers(), date_keys=("birth_date",), title=_("Youths"))
+
+
+def write_records(
+    records: list[dict[str, Any]], out: Path, fmt: str, names: dict[str, str], *, date_keys: tuple[str, ...] = (),
+    title: str = "",
+) -> None:  # fmt: skip
+    """Records as JSON (all keys), or CSV/XLSX with the columns of ``names`` (key → header); the ``date_keys``
+    hold ISO dates, written as dd.mm.åååå (CSV) or Excel dates. Atomic: a failure leaves no half file."""
     if fmt not in FORMATS:
         raise InvalidInput(_("Unknown format {fmt}; choose csv, json or xlsx.").format(fmt=fmt))
     with atomic_output(out) as tmp:
         if fmt == "json":
             tmp.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
         elif fmt == "csv":
-            names = headers()
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, delimiter=";")
                 writer.writerow([names[k] for k in names])
                 for rec in records:
                     writer.writerow(
                         [
-                            format_date(date.fromisoformat(rec[k])) if k == "birth_date" else rec[k]
+                            format_date(date.fromisoformat(rec[k])) if k in date_keys and rec[k] else rec[k]
                             for k in names
                         ]
                     )
         else:
             from openpyxl import Workbook
 
-            names = headers()
             book = Workbook()
             sheet = book.active
             assert sheet is not None
-            sheet.title = _("Youths")
+            sheet.title = (title or "Data")[:31]
             sheet.append([names[k] for k in names])
             for rec in records:
-                sheet.append([date.fromisoformat(rec[k]) if k == "birth_date" else rec[k] for k in names])
-            for cell in sheet["E"][1:]:
-                cell.number_format = "DD.MM.YYYY"
+                sheet.append(
+                    [date.fromisoformat(rec[k]) if k in date_keys and rec[k] else rec[k] for k in names]
+                )
+            for index, key in enumerate(names, start=1):
+                if key in date_keys:
+                    for column in sheet.iter_cols(min_col=index, max_col=index, min_row=2):
+                        for cell in column:
+                            cell.number_format = "DD.MM.YYYY"
             book.save(tmp)

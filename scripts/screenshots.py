@@ -19,6 +19,9 @@ docs/screenshots/jobbklubb-oppmote.png  the same group's attendance register (ke
 docs/screenshots/jobbklubb-deltakere.png  its participants with status, rate and recommendation
 docs/screenshots/jobbklubb-oppmoteoversikt.png  page 1 of the attendance summary PDF (aktivitetsplikt)
 docs/screenshots/jobbklubb-mappe.png  a participant's record (Oversikt) with the group, attendance and recommendation
+docs/screenshots/samarbeid-partnere.png  the Samarbeid screen: the partner directory, OT selected
+docs/screenshots/samarbeid-listevask.png  list washing with OT: a list with names written other ways, compared
+docs/screenshots/record-samarbeid.png  a youth's record: what may I share with whom today, partners, consents
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -100,6 +103,7 @@ def main() -> int:
         _shoot_summary_dialog(app, window, db, actor)
         _shoot_meetings(app, window)
         _shoot_clubs(app, window, db, actor)
+        _shoot_cooperation(app, window, db, Path(tmp))
         window.close()
         db.close()
 
@@ -117,7 +121,8 @@ def main() -> int:
     names = ("main-window.png", "frister.png", "frister-regler.png", "first-run.png", "record-oversikt.png",
              "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "lock.png",
              "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
-             "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png")  # fmt: skip
+             "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
+             "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -272,6 +277,102 @@ def _shoot_clubs(app: object, window: object, db: object, actor: object) -> None
     app.processEvents()  # type: ignore[attr-defined]
     record.grab().save(str(OUT / "jobbklubb-mappe.png"))
     record.close()
+
+
+def ot_list_for(rows: list[Any], path: Path) -> Path:
+    """An OT list over the demo's youths under 21 as another register writes them: surname first with a
+    comma, æøå spelled out, a middle name left off, one youth with another birth date, two youths NAV does
+    not have, one line without a status OT knows."""
+    import csv
+    from datetime import date, timedelta
+
+    from navdesk.domain.text import age_on
+
+    young = [r for r in rows if r.registered is not None and age_on(r.birth_date, date.today()) < 21]
+    young.sort(
+        key=lambda r: r.name.isascii()
+    )  # names with æ, ø, å first: they are the ones registers spell out
+    spell = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+    lines = []
+    for i, r in enumerate(young[:6]):
+        first, last = r.first_name, r.last_name
+        name = f"{last}, {first}" if i % 2 == 0 else f"{first.split()[0]} {last}".translate(spell)
+        born = r.birth_date + timedelta(days=31) if i == 5 else r.birth_date
+        status = [
+            "Ivaretatt",
+            "Ikke ivaretatt",
+            "Ivaretatt av NAV",
+            "Har flyttet",
+            "Ivaretatt",
+            "Ikke ivaretatt",
+        ][i]
+        lines.append(
+            [name.upper() if i == 2 else name, born.strftime("%d.%m.%Y"), "Vest-Telemark vgs", status]
+        )
+    lines += [
+        ["Moe, Lise", "10.10.2008", "Bø vgs", "Ikke ivaretatt"],
+        ["Tobias Kleiv", "03.03.2009", "", "Ikke ivaretatt"],
+    ]
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["Navn", "Fødselsdato", "Skole", "OT-status"])
+        writer.writerows(lines)
+    return path
+
+
+def _shoot_cooperation(app: object, window: object, db: object, tmp: Path) -> None:
+    w: Any = window
+    w.show_screen("partners")
+    view = w.cooperation
+    directory = view.directory
+    ot = next((i for i, r in enumerate(directory.rows) if r.type_code == "ot"), 0)
+    directory.view.selectRow(ot)
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "samarbeid-partnere.png"))
+
+    view.tabs.setCurrentWidget(view.washing)
+    view.washing.compare_file(ot_list_for(w.portfolio.model.rows(), tmp / "OT-liste-uke-49.csv"))
+    view.washing.groups.setCurrentIndex(2)  # status differs: names written another way, found all the same
+    view.washing.views[view.washing._category_names[2]].selectRow(0)
+    app.processEvents()  # type: ignore[attr-defined]
+    w.grab().save(str(OUT / "samarbeid-listevask.png"))
+    view.tabs.setCurrentWidget(view.directory)
+    w.show_screen("portfolio")
+
+    youth = _cooperation_example(w, db)
+    record = w.open_record(youth)
+    record.resize(1180, 800)
+    record.tabs.setCurrentWidget(record.consents)
+    app.processEvents()  # type: ignore[attr-defined]
+    record.grab().save(str(OUT / "record-samarbeid.png"))
+    record.close()
+
+
+def _cooperation_example(w: Any, db: Any) -> Any:
+    """A youth under 21 with OT holding the ball (a consent covers it), BUP involved without a consent, and an
+    older consent withdrawn: what the record's cooperation tab is for."""
+    from datetime import date, timedelta
+
+    from navdesk.services import partners
+    from navdesk.services.context import actor_for
+
+    today = date.today()
+    row = next(r for r in w.portfolio.model.rows() if r.registered is not None and r.age(today) < 21)
+    with db.session() as s, s.begin():
+        actor = actor_for(s)
+        orgs = {r.type_code: r for r in partners.directory(s, today)}
+        ot, bup = orgs["ot"], orgs["bup_dps"]
+        partners.involve(s, actor, row.id, ot.id, role="Skoleplass til høsten", holds_ball=True,
+                         contact_person_id=ot.current_contacts[0].id if ot.current_contacts else None,
+                         from_date=today - timedelta(days=40))  # fmt: skip
+        partners.involve(s, actor, row.id, bup.id, role="Behandling", from_date=today - timedelta(days=20))
+        partners.record_consent(s, actor, row.id, partner_ids=[ot.id], purpose="Samarbeid om skoleplass",
+                                scope="Skolestatus, oppmøte og plan", given_on=today - timedelta(days=40),
+                                expires_on=today + timedelta(days=325), signed_copy_location="Skannet til Gosys")  # fmt: skip
+        old = partners.record_consent(s, actor, row.id, partner_ids=[bup.id], purpose="Samarbeid med BUP",
+                                      form="muntlig", given_on=today - timedelta(days=90))  # fmt: skip
+        partners.withdraw_consent(s, actor, old, today - timedelta(days=5))
+    return row.id
 
 
 if __name__ == "__main__":

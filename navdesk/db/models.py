@@ -453,6 +453,8 @@ class PartnerOrg(Versioned):
     agreement_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     agreement_review: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the last contact with the organisation that is not in a youth's contact log (migration 0007)
+    last_contact_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class ContactPerson(Versioned):
@@ -551,6 +553,28 @@ class PreventiveActivity(Versioned):
     audience: Mapped[str] = mapped_column(String(200), default="")
     reached: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[uuid.UUID | None] = _fk("app_user.id", nullable=True, ondelete="SET NULL")  # the veileder
+
+
+class OtListAction(Versioned):
+    """What was done about one line of a list washing with OT (migration 0007): a youth on OT's list and
+    not ours, ours and not on OT's list, or with another status. ``name_key`` (folded name) and
+    ``birth_date`` find it again at the next washing when the youth is not in NavDesk."""
+
+    __tablename__ = "ot_list_action"
+
+    office_id: Mapped[uuid.UUID] = _fk("office.id")
+    compared_on: Mapped[date] = mapped_column(Date)
+    list_name: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(20))  # only_ot, only_ours, status_differs
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    youth_id: Mapped[uuid.UUID | None] = _fk("youth.id", nullable=True)
+    ot_status: Mapped[str] = mapped_column(String(100), default="")
+    our_status: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[uuid.UUID | None] = _fk("app_user.id", nullable=True, ondelete="SET NULL")
 
 
 # --------------------------------------------------------------------------- deadlines, tasks, journal

@@ -279,6 +279,7 @@ class ConsentState(Labelled):
     UTLOPT = "utlopt"
     TRUKKET = "trukket"
     IKKE_STARTET = "ikke_startet"
+    FORNYES_18 = "fornyes_18"  # given before the youth turned 18: the youth must consent again
 
 
 class DeadlineState(Labelled):
@@ -532,6 +533,7 @@ _labels(
         "utlopt": N_("Expired"),
         "trukket": N_("Withdrawn"),
         "ikke_startet": N_("Not yet valid"),
+        "fornyes_18": N_("Ended at 18: ask the youth again"),
     },
 )
 _labels(

@@ -664,11 +664,14 @@ def missing_consent(
         by_name.setdefault(search_fold(name.strip()), org_id)
     covered: set[uuid.UUID] = set()
     if youth_id is not None:
+        from navdesk.db.models import Youth
+
+        birth = session.scalar(select(Youth.birth_date).where(Youth.id == youth_id))
         for org_id, consent in session.execute(
             select(ConsentPartner.org_id, Consent).join(Consent, Consent.id == ConsentPartner.consent_id)
             .where(Consent.youth_id == youth_id)
         ):  # fmt: skip
-            if consent_state(consent, day) is ConsentState.GYLDIG:
+            if consent_state(consent, day, birth) is ConsentState.GYLDIG:
                 covered.add(org_id)
     gaps = []
     for p in external:

@@ -293,6 +293,7 @@ def _consents(session: Session, youth_id: uuid.UUID, today: date) -> tuple[Conse
     )
     if not consents:
         return ()
+    birth = session.scalar(select(m.Youth.birth_date).where(m.Youth.id == youth_id))  # consent ends at 18
     names: dict[uuid.UUID, list[str]] = {}
     rows = session.execute(
         select(m.ConsentPartner.consent_id, m.PartnerOrg.name)
@@ -307,7 +308,7 @@ def _consents(session: Session, youth_id: uuid.UUID, today: date) -> tuple[Conse
             ", ".join(sorted(names.get(c.id, []))),
             c.given_on,
             c.expires_on,
-            consent_state(c, today),
+            consent_state(c, today, birth),
         )
         for c in consents
     )

@@ -324,8 +324,9 @@ def _consents(
         .where(Consent.youth_id == youth_id, ConsentPartner.org_id.in_(org_ids))
     )
     best: dict[uuid.UUID, tuple[tuple[Any, ...], ConsentBasis | None, str]] = {}
+    birth = session.scalar(select(Youth.birth_date).where(Youth.id == youth_id))  # consent ends at 18
     for org_id, consent in session.execute(query):
-        state = consent_state(consent, day)
+        state = consent_state(consent, day, birth)
         valid = state is ConsentState.GYLDIG
         rank = (valid, consent.expires_on or date.max, consent.given_on, str(consent.id))
         if org_id in best and best[org_id][0] >= rank:

@@ -19,10 +19,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -137,10 +139,13 @@ def export_view(
     database: Any,
     actor: Any,
     safe_columns: Collection[int] = SAFE_COLUMNS,
+    partner: tuple[Any, str] | None = None,
 ) -> int:
     """Write the rows and columns ``view`` shows to ``out`` and audit the export; the number of rows written.
 
     The audit event and the file go together: if the file cannot be written, the event is rolled back.
+    ``partner`` (organisation id, reason): the export is for that partner, so the sharing guard runs
+    (:func:`navdesk.services.sharing.guard_export`): youths no valid consent covers need the reason.
     """
     from navdesk.db.engine import translate_error
     from navdesk.services import audit
@@ -148,6 +153,12 @@ def export_view(
     model = view.model()
     headers, rows = view_rows(model, visible_columns(view), safe_columns=safe_columns)
     with database.session() as session, session.begin():
+        if partner is not None:
+            from navdesk.services.sharing import guard_export
+
+            ids = [y.id for y in (model.index(r, 0).data(OBJECT_ROLE) for r in range(model.rowCount())) if y]
+            guard_export(session, actor, org_id=partner[0], youth_ids=ids, day=date.today(), reason=partner[1],
+                         target=out.name)  # fmt: skip
         audit.record(
             session,
             actor,
@@ -222,6 +233,18 @@ class ExportViewDialog(QDialog):
             )
         )
         protected.setWordWrap(True)
+        self.partner_combo = QComboBox()
+        self.partner_combo.setAccessibleName(_("Who the export is for"))
+        self.partner_combo.addItem(_("For use in the office"), None)
+        from navdesk.services.partners import directory
+
+        with database.session() as session:
+            for org in directory(session, date.today()):
+                self.partner_combo.addItem(_("For a partner: {name}").format(name=org.name), org.id)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName(_("Reason for sharing without consent"))
+        self.reason_edit.setPlaceholderText(_("Why share without consent? (written to the audit log)"))
+        self.reason_edit.hide()
         self.csv_radio = QRadioButton(_("CSV for Excel (semicolon separated)"))
         self.xlsx_radio = QRadioButton(_("Excel workbook (.xlsx)"))
         self.csv_radio.setChecked(True)
@@ -246,9 +269,11 @@ class ExportViewDialog(QDialog):
         layout.addWidget(what)
         layout.addWidget(self.warning_label)
         layout.addWidget(protected)
+        layout.addWidget(self.partner_combo)
         layout.addWidget(self.csv_radio)
         layout.addWidget(self.xlsx_radio)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.reason_edit)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
 
@@ -264,12 +289,18 @@ class ExportViewDialog(QDialog):
                 name=_("portfolio"), day=datetime.now().strftime("%Y-%m-%d"), fmt=fmt
             )
         )
+        org_id = self.partner_combo.currentData()
+        partner = (org_id, self.reason_edit.text()) if org_id is not None else None
+        if partner is not None and not self.reason_edit.text().strip() and not self._consent_checked(org_id):
+            return None
         chosen = choose_save_path(self, suggested, fmt)
         if not chosen:
             return None
         out = Path(chosen)
         try:
-            count = export_view(self._view, out, fmt, database=self._database, actor=self._actor)
+            count = export_view(
+                self._view, out, fmt, database=self._database, actor=self._actor, partner=partner
+            )
         except UserError as exc:
             self.error_label.setText(str(exc))
             self.error_label.show()
@@ -277,6 +308,29 @@ class ExportViewDialog(QDialog):
         self.exported.emit(out, count)
         self.accept()
         return out
+
+    def _consent_checked(self, org_id: Any) -> bool:
+        """The sharing guard before the file is chosen: True when every youth shown may be shared with the
+        partner; else the warning and the reason field are shown (saving again with a reason goes ahead)."""
+        from navdesk.services.sharing import youths_without_consent
+
+        model = self._view.model()
+        ids = [y.id for y in (model.index(r, 0).data(OBJECT_ROLE) for r in range(model.rowCount())) if y]
+        with self._database.session() as session:
+            missing = youths_without_consent(session, ids, org_id, date.today())
+        if not missing:
+            return True
+        names = ", ".join(name for _id, name in missing[:10]) + (" …" if len(missing) > 10 else "")
+        self.error_label.setText(ngettext(
+            "{n} youth in the list has no valid consent that covers this partner: {names}. Write why you share "
+            "all the same (it is written to the audit log), or filter the list.",
+            "{n} youths in the list have no valid consent that covers this partner: {names}. Write why you share "
+            "all the same (it is written to the audit log), or filter the list.", len(missing),
+        ).format(n=len(missing), names=names))  # fmt: skip
+        self.error_label.show()
+        self.reason_edit.show()
+        self.reason_edit.setFocus()
+        return False
 
 
 def exported_message(path: Path, count: int) -> str:

@@ -37,10 +37,7 @@ def _screens() -> list[tuple[str, str, str]]:
         )),
         ("meetings", _("Meetings"), ""),
         ("jobbklubb", _("Job club"), ""),
-        ("partners", _("Cooperation"), _(
-            "the partners you cooperate with (school, OT, health services, employers), the consents "
-            "that allow it, and the meetings held with them."
-        )),
+        ("partners", _("Cooperation"), ""),
         ("reports", _("Reports"), _(
             "statistics for the office with small numbers suppressed, and printed plans and lists as PDF."
         )),
@@ -127,11 +124,13 @@ class MainWindow(QMainWindow):
         self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
         self._clubs_view: Any = None  # the Jobbklubb screen, built the first time it is needed
         self.portfolio.enrolled.connect(self._enrolled)
+        self._cooperation_view: Any = None  # the Samarbeid screen, built the first time it is needed
         built: dict[str, QWidget] = {
             "portfolio": self.portfolio,
             "deadlines": QWidget(),
             "meetings": QWidget(),
             "jobbklubb": QWidget(),
+            "partners": QWidget(),
         }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
@@ -194,13 +193,7 @@ class MainWindow(QMainWindow):
             view.open_youth_requested.connect(self.open_youth)
             view.open_youth_requested.connect(lambda youth_id, _name: self.open_record(youth_id))
             view.rules_changed.connect(self.load_deadlines)
-            stand_in = self.screens["deadlines"]
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(self.stack.indexOf(stand_in), view)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self.screens["deadlines"] = view
+            self._put_in_place("deadlines", view)
             self._deadlines_view = view
             if self.deadlines_book is not None:
                 view.set_book(self.deadlines_book)
@@ -257,6 +250,19 @@ class MainWindow(QMainWindow):
         if self._clubs_view is not None and self.stack.currentWidget() is not self._clubs_view:
             self._clubs_view.database = self.database
             self._clubs_view.reload()
+
+    @property
+    def cooperation(self) -> Any:
+        """The Samarbeid screen (navdesk.ui.partners), built on first use (decision 0007)."""
+        if self._cooperation_view is None:
+            from navdesk.ui.partners.view import CooperationView
+
+            view = CooperationView(self.database, self.actor, today=self.today)
+            view.setObjectName("partners")
+            view.changed.connect(self.refresh_youths)
+            self._put_in_place("partners", view)
+            self._cooperation_view = view
+        return self._cooperation_view
 
     def preview_summary(self, meeting_id: Any) -> Any:
         """The møtereferat dialog (preview, print, save, mark as recorded) for one meeting."""
@@ -339,6 +345,11 @@ class MainWindow(QMainWindow):
         if row >= 0 and list(self.screens)[row] == "jobbklubb" and self._database_ready():
             self.clubs.database = self.database
             self.clubs.reload()
+        if row >= 0 and list(self.screens)[row] == "partners" and self._database_ready():
+            if self._cooperation_view is None:
+                self.cooperation  # noqa: B018  (builds the screen)
+            else:
+                self._cooperation_view.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:

@@ -117,13 +117,31 @@ def test_sensitive_notes_only_when_asked_and_missing_consent_warned(tmp_path) ->
                                 health_section="Går til fastlege.")  # fmt: skip
     db.close()
     plain, sensitive = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    first = navdesk("print", "summary", str(meeting), "--db", str(path), "--out", str(plain))
+    # the sharing guard: no consent covers the employer, so the print needs a reason
+    refused = navdesk("print", "summary", str(meeting), "--db", str(path), "--out", str(plain))
+    assert refused.returncode == 1 and "Per Hansen" in refused.stderr and not plain.exists()
+    youth_copy = navdesk(
+        "print", "summary", str(meeting), "--db", str(path), "--out", str(plain), "--variant", "youth"
+    )
+    assert youth_copy.returncode == 0, youth_copy.stderr  # the youth's own copy shares with nobody else
+    first = navdesk("print", "summary", str(meeting), "--db", str(path), "--out", str(plain), "--reason",
+                    "Arbeidsgiver var med; samtykke gitt muntlig i møtet, skrives inn i morgen")  # fmt: skip
     assert first.returncode == 0, first.stderr
-    assert "Per Hansen" in first.stderr  # no consent covers sharing with the employer: warned
+    assert "Per Hansen" in first.stderr  # warned all the same
     second = navdesk("print", "summary", str(meeting), "--db", str(path), "--out", str(sensitive),
-                     "--include-sensitive")  # fmt: skip
+                     "--include-sensitive", "--reason", "Samme møte")  # fmt: skip
     assert second.returncode == 0, second.stderr
     plain_text, sensitive_text = _text(plain), _text(sensitive)
     assert "Bra møte & fin prat." in plain_text and "Ŋunni Đuolbmá" in plain_text
     assert "fastlege" not in plain_text and "Går til fastlege." in sensitive_text
     assert "Skjultveien" not in plain_text + sensitive_text
+    from navdesk.db.opening import open_database
+    from navdesk.services import audit
+
+    opened = open_database(str(path))
+    with opened.session() as s:
+        reasons = [e for e in audit.events(s) if e["action"] == "share_without_consent"]
+        assert len(reasons) == 2 and all(
+            e["entity_id"] == str(meeting) and e["source"] == "cli" for e in reasons
+        )
+    opened.close()

@@ -164,15 +164,18 @@ def test_an_expired_consent_is_no_basis(office) -> None:  # type: ignore[no-unty
     with db.session() as s, s.begin():
         meeting, youth, _n = _meeting(s, actor, consent_until=date(2026, 11, 1))
         rema = partners.add_partner(s, actor, name="REMA 1000")  # the employer registered as a partner
-        partners.record_consent(s, actor, youth, partner_ids=[rema], purpose="Arbeidstrening",
-                                given_on=date(2026, 10, 1), by_guardian=True)  # fmt: skip
+        partners.record_consent(
+            s, actor, youth, partner_ids=[rema], purpose="Arbeidstrening", given_on=date(2026, 10, 1)
+        )  # fmt: skip  (an adult: no guardian consents for them)
     with db.session() as s:
         data = summary_data(s, meeting)
     ot = next(p for p in data.participants if p.kind == "partner")
     assert ot.consent is None and ot.consent_state == "utlopt" and ot.lacks_consent
     employer = next(p for p in data.participants if p.kind == "arbeidsgiver")  # matched by name, any case
     assert (
-        employer.consent is not None and employer.consent.by_guardian and employer.consent.expires_on is None
+        employer.consent is not None
+        and not employer.consent.by_guardian
+        and employer.consent.expires_on is None
     )
     assert data.missing_consent == (ot,)
 

@@ -200,7 +200,7 @@ def test_partners_consent_and_its_state(youth):
             partners.record_consent(s, actor, yid, partner_ids=[ot], purpose="Samarbeid", given_on=TODAY,
                                     expires_on=TODAY - timedelta(days=1))  # fmt: skip
         cid = partners.record_consent(s, actor, yid, partner_ids=[ot], purpose="Samarbeid om skole", given_on=TODAY,
-                                      expires_on=TODAY + timedelta(days=180), by_guardian=True)  # fmt: skip
+                                      expires_on=TODAY + timedelta(days=180))  # fmt: skip
         employer = partners.add_employer(s, actor, name="Coop Extra", openings=["arbeidstrening"])
         partners.add_placement(s, actor, yid, employer, start_date=TODAY)
         partners.add_preventive(s, actor, held_on=TODAY, kind="Foredrag på ungdomsskolen", reached=45)

@@ -154,9 +154,30 @@ def test_dialog_defaults_warning_and_preview(qtbot: Any, office: Any, tmp_path: 
     assert "Søv dårleg; går til fastlege." in text and "Dette gjør du" in text
 
 
+def _give_reason(text: str | None) -> None:
+    """Answer the sharing guard's question (no consent covers the employer): a reason, or cancel."""
+    from navdesk.ui.dialogs.reason import ReasonDialog
+    from tests.ui.test_record import answer
+
+    def fill(dialog: Any) -> None:
+        if text is not None:
+            dialog.reason_edit.setPlainText(text)
+            dialog.accept()
+
+    answer(ReasonDialog, fill)
+
+
 def test_print_through_qprinter_to_a_pdf_file(qtbot: Any, office: Any, pdf_printer: Path) -> None:
+    from navdesk.services import audit
+
     dialog = _dialog(qtbot, office)
+    _give_reason(None)  # the sharing guard asks why; cancelled: nothing printed
+    assert not dialog.print_summary() and not pdf_printer.exists()
+    _give_reason("Per Hansen var med i møtet; muntlig samtykke, skriftlig kommer")
     assert dialog.print_summary()
+    with office[0].session() as s:
+        shared = [e for e in audit.events(s) if e["action"] == "share_without_consent"]
+    assert len(shared) == 1 and shared[0]["entity_id"] == str(office[2])
     text = _text(pdf_printer)
     assert "Ánne Đuottar-Ŋuolja" in text and "Ringe Rema 1000" in text and "fastlege" not in text
     assert dialog.printed and dialog.record_button.isDefault()
@@ -200,6 +221,7 @@ def test_cancelled_print_dialog_prints_nothing(
 ) -> None:
     monkeypatch.setattr(native, "ask_printer", lambda parent, pages=0: None)
     dialog = _dialog(qtbot, office)
+    _give_reason("Avtalt i møtet")
     assert not dialog.print_summary() and not dialog.printed
     assert _print_events(office[0], office[2]) == []
 
@@ -214,6 +236,7 @@ def test_save_as_pdf(qtbot: Any, office: Any, tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setattr(native, "ask_save_path", ask_save_path)
     dialog = _dialog(qtbot, office)
+    _give_reason("Avtalt i møtet")
     assert dialog.save_pdf() == out
     assert asked[0].endswith("-2026-11-24.pdf")
     assert out.read_bytes() == dialog.pdf_bytes() and not list(tmp_path.glob("*.part"))
@@ -223,7 +246,11 @@ def test_save_as_pdf(qtbot: Any, office: Any, tmp_path: Path, monkeypatch: pytes
     assert dialog.status_label.text() == expected
     assert _print_events(office[0], office[2])[0]["entity_id"] == str(office[2])
     monkeypatch.setattr(native, "ask_save_path", lambda parent, suggested: None)
+    _give_reason("Avtalt i møtet")
     assert dialog.save_pdf() is None
+    dialog.youth_radio.setChecked(True)  # the youth's own copy: shared with nobody else, nothing asked
+    monkeypatch.setattr(native, "ask_save_path", lambda parent, suggested: str(out))
+    assert dialog.save_pdf() == out
 
 
 def test_mark_as_recorded_after_printing(qtbot: Any, office: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from navdesk.i18n import _
 
 
 def note_edit(lines: int = 2) -> QPlainTextEdit:
@@ -27,3 +40,17 @@ def stack_with_ok_cancel(dialog: QDialog, *parts: QWidget | QLayout) -> QDialogB
             layout.addWidget(part)
     layout.addWidget(buttons)
     return buttons
+
+
+def run_change(parent: QWidget | None, database: Any, work: Callable[[Any], object]) -> bool:
+    """Run one use case in its own transaction; a refusal from the core (:class:`~navdesk.errors.UserError`)
+    is shown in a warning and nothing is saved. True when saved."""
+    from navdesk.errors import UserError
+
+    try:
+        with database.session() as session, session.begin():
+            work(session)
+    except UserError as exc:
+        QMessageBox.warning(parent, _("The change was not saved"), str(exc))
+        return False
+    return True

@@ -16,7 +16,7 @@ from navdesk.domain.text import OSLO
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
 from navdesk.paths import write_atomically
-from navdesk.services import journal
+from navdesk.services import journal, sharing
 from navdesk.services.summaries import summary_data, user_label
 from navdesk.ui.printing import native
 from navdesk.ui.printing.output import PagePainter, prints_to_file
@@ -43,6 +43,27 @@ def render_for_print(database: Any, actor: Any, meeting_id: uuid.UUID, today: da
     return render_summary(data, options), data, summary_language(data, options)
 
 
+def _sharing_reason(parent: QWidget | None, database: Any, ids: list[uuid.UUID]) -> str | None:
+    """The sharing guard for a batch: "" when every external participant has a valid consent; else one reason
+    for all (asked once, listing who is not covered), or None when the counsellor does not go ahead."""
+    from navdesk.ui.dialogs.reason import ReasonDialog
+
+    lines = []
+    with database.session() as session:
+        for meeting_id in ids:
+            data = summary_data(session, meeting_id)
+            for gap in sharing.summary_gaps(data, "full"):
+                lines.append(
+                    "• {day}: {who}".format(day=data.starts_at.strftime("%d.%m.%Y"), who=gap.label())
+                )
+    if not lines:
+        return ""
+    question = _("No valid consent covers sharing these summaries with:\n{names}\n\nPrint them all the same? "
+                 "Write why; the reason is written to the audit log.").format(names="\n".join(lines[:12]))  # fmt: skip
+    reason = ReasonDialog.ask(parent, _("Share without consent?"), question)
+    return reason or None
+
+
 def print_summaries(
     parent: QWidget | None,
     database: Any,
@@ -62,6 +83,9 @@ def print_summaries(
         native.show_info(parent, _("There are no meeting summaries to print."))
         return 0
     today = today or datetime.now(OSLO).date()
+    reason = _sharing_reason(parent, database, ids)
+    if reason is None:
+        return 0
     printer = native.ask_printer(parent)
     if printer is None:
         return 0
@@ -93,7 +117,7 @@ def print_summaries(
             if progress.wasCanceled():
                 break
             pages.add(pdf)
-            _record(database, actor, meeting_id, data, lang, "printer")
+            _record(database, actor, meeting_id, data, lang, "printer", reason)
             done += 1
             progress.setValue(done)
         if out is not None and collected:
@@ -101,7 +125,7 @@ def print_summaries(
             QApplication.processEvents()
             write_atomically(render_summaries([(data, options) for _id, data, options in collected]), out)
             for meeting_id, data, options in collected:
-                _record(database, actor, meeting_id, data, summary_language(data, options), out.name)
+                _record(database, actor, meeting_id, data, summary_language(data, options), out.name, reason)
                 done += 1
     except (OSError, UserError) as exc:
         error = str(exc)
@@ -120,8 +144,13 @@ def print_summaries(
     return done
 
 
-def _record(database: Any, actor: Any, meeting_id: uuid.UUID, data: Any, lang: str, target: str) -> None:
+def _record(
+    database: Any, actor: Any, meeting_id: uuid.UUID, data: Any, lang: str, target: str, reason: str
+) -> None:
+    """Audit one printed summary, and a share without consent with the batch's reason (sharing guard)."""
     with database.session() as session, session.begin():
+        sharing.guard(session, actor, gaps=sharing.summary_gaps(data, "full"), document="summary", entity="meeting",
+                      entity_id=meeting_id, youth_id=data.youth_id, reason=reason or None, target=target)  # fmt: skip
         journal.record_print(
             session,
             actor,

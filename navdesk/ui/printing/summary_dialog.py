@@ -247,10 +247,33 @@ class SummaryDialog(QDialog):
             )
         )
 
-    def _audit(self, target: str) -> None:
+    def sharing_reason(self) -> str | None:
+        """The sharing guard: "" when every external participant is covered by a valid consent (or this is
+        the youth's own copy); else the reason the counsellor gives to go ahead, or None if they do not."""
+        from navdesk.services.sharing import summary_gaps
+        from navdesk.ui.dialogs.reason import ReasonDialog
+
+        gaps = summary_gaps(self._plain, self.options().variant)
+        if not gaps:
+            return ""
+        names = "\n".join("• " + g.label() for g in gaps)
+        question = _("No valid consent covers sharing this summary with:\n{names}\n\nShare it all the same? Write "
+                     "why; the reason is written to the audit log.").format(names=names)  # fmt: skip
+        reason = ReasonDialog.ask(self, _("Share without consent?"), question)
+        if reason is not None and not reason:
+            native.show_error(self, _("Write why the summary is shared without consent, or cancel."))
+            return None
+        return reason
+
+    def _audit(self, target: str, reason: str = "") -> None:
+        from navdesk.services.sharing import guard, summary_gaps
+
         options = self.options()
         data = self.data()
         with self._database.session() as session, session.begin():
+            guard(session, self._actor, gaps=summary_gaps(data, options.variant), document="summary",
+                  entity="meeting", entity_id=self.meeting_id, youth_id=data.youth_id, reason=reason or None,
+                  target=target)  # fmt: skip
             journal.record_print(
                 session, self._actor, self.meeting_id, data.youth_id, target=target, variant=options.variant,
                 lang=summary_language(data, options), sensitive="sensitive" in options.sections,
@@ -262,6 +285,9 @@ class SummaryDialog(QDialog):
         """Ask for a printer (the system dialog) and print; True when printed."""
         if self._timer.isActive():
             self.refresh_preview()
+        reason = self.sharing_reason()
+        if reason is None:
+            return False
         printer = native.ask_printer(self, self.pdf.page_count())
         if printer is None:
             return False
@@ -270,7 +296,7 @@ class SummaryDialog(QDialog):
         except OSError as exc:
             native.show_error(self, _("The summary could not be printed: {error}").format(error=exc))
             return False
-        self._audit(Path(printer.outputFileName()).name if prints_to_file(printer) else "printer")
+        self._audit(Path(printer.outputFileName()).name if prints_to_file(printer) else "printer", reason)
         self.printed = True
         self.status_label.setText(_("Printed. Remember to record the summary in Modia or Gosys."))
         if self.record_button.isEnabled() and self._recording is None:
@@ -282,6 +308,9 @@ class SummaryDialog(QDialog):
         """Ask where (the system dialog) and save the PDF atomically; the path, or None."""
         if self._timer.isActive():
             self.refresh_preview()
+        reason = self.sharing_reason()
+        if reason is None:
+            return None
         data = self._plain
         kind = (data.type_nb or _("meeting")).lower().replace(" ", "-")
         suggested = str(Path.home() / "{what}-{kind}-{day}.pdf".format(
@@ -295,7 +324,7 @@ class SummaryDialog(QDialog):
         except OSError as exc:
             native.show_error(self, _("The file could not be saved: {error}").format(error=exc))
             return None
-        self._audit(out.name)
+        self._audit(out.name, reason)
         self.saved = True
         self.status_label.setText(
             _("Saved to {file}. The file is NOT encrypted: keep it safe and delete it when done.").format(

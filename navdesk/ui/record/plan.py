@@ -334,8 +334,8 @@ class PlanTab(QWidget):
             ]
         )
         self.list_view = read_only_table(self.list_model, _("Activities in the plan"))
-        for column, width in enumerate((230, 150, 105, 90, 160, 130, 60)):
-            self.list_view.setColumnWidth(column, width)
+        for index, width in enumerate((230, 150, 105, 90, 160, 130, 60)):
+            self.list_view.setColumnWidth(index, width)
         self.list_view.doubleClicked.connect(
             lambda index: self._open(self.list_model.rows()[index.row()].obj)
         )

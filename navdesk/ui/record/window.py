@@ -14,14 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord
 from navdesk.ui.record.contacts import ContactsTab
+from navdesk.ui.record.cooperation import CooperationTab
 from navdesk.ui.record.deadlines import DeadlinesTab
-from navdesk.ui.record.frames import ConsentTab
 from navdesk.ui.record.header import HeaderCard
 from navdesk.ui.record.history import HistoryTab
 from navdesk.ui.record.overview import OverviewTab
@@ -82,7 +82,8 @@ class RecordWindow(QWidget):
         self.plan = PlanTab(database, actor, youth_id, self.today)
         self.contacts = ContactsTab()
         self.deadlines = DeadlinesTab()
-        self.consents = ConsentTab()
+        self.consents = CooperationTab(database, actor, youth_id, today=self.today)
+        self.consents.changed.connect(self._cooperation_changed)
         self.history = HistoryTab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Parts of the record"))
@@ -173,19 +174,20 @@ class RecordWindow(QWidget):
         self.header.set_book(self.record, book)
         self.deadlines.set_book(book, self.youth_id)
 
+    def _cooperation_changed(self) -> None:
+        """Saved in the cooperation tab (consent, partner, OT notified): deadlines and history follow."""
+        self.refresh()
+        self.saved.emit(self.youth_id)
+
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
 
     # -- acting ------------------------------------------------------------------------------------
     def _act(self, work: Callable[[Any], object], done: str) -> bool:
         """Run one use case in its own transaction; on success re-read and tell the main window."""
-        from navdesk.errors import UserError
+        from navdesk.ui.dialogs.common import run_change
 
-        try:
-            with self._database.session() as session, session.begin():
-                work(session)
-        except UserError as exc:
-            QMessageBox.warning(self, _("The change was not saved"), str(exc))
+        if not run_change(self, self._database, work):
             return False
         self.refresh()
         self.show_message(done)

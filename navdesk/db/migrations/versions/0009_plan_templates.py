@@ -1,7 +1,7 @@
 """plan templates: the office's default aktivitetsplan templates for existing offices
 
 Revision ID: 0009_plan_templates
-Revises: 0006_clubs
+Revises: 0007_partners
 Create Date: 2026-12-04
 
 Plan templates are catalogue entries (kind ``plan_template``, the activities in ``attrs.steps``).
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_plan_templates"
-down_revision = "0006_clubs"
+down_revision = "0007_partners"
 branch_labels = None
 depends_on = None
 
