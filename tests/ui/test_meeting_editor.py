@@ -251,3 +251,20 @@ def test_the_sensitive_section_is_marked(open_editor: Any, planned: Any) -> None
     editor = open_editor(meeting_id=planned.id)
     assert editor.health_box.title() == _("Sensitive: health and other sensitive information")
     assert "b00020" in editor.health_box.styleSheet()
+
+
+def test_a_trekantsamtale_gets_the_preparation_note_as_agenda(open_editor: Any, planned: Any) -> None:
+    """Choosing Trekantsamtale for a youth (agenda still empty) writes the preparation note; a typed agenda
+    is never replaced."""
+    editor = open_editor(youth_id=planned.youth_id)
+    editor.agenda_edit.clear()
+    kind = next(
+        i for i in range(editor.type_combo.count()) if editor.type_combo.itemText(i) == "Trekantsamtale"
+    )
+    editor.type_combo.setCurrentIndex(kind)
+    agenda = editor.agenda_edit.toPlainText()
+    assert agenda.startswith("Forberedelse") and "Skolestatus" in agenda and "OT" in agenda
+    editor.type_combo.setCurrentIndex(0)
+    editor.agenda_edit.setPlainText("Min egen agenda")
+    editor.type_combo.setCurrentIndex(kind)
+    assert editor.agenda_edit.toPlainText() == "Min egen agenda"

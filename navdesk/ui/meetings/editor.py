@@ -155,11 +155,14 @@ class MeetingEditor(QWidget):
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         from navdesk.services.meetings import editor_choices, read_meeting
+        from navdesk.services.office import catalogue
 
         with database.session() as session:
             detail = read_meeting(session, meeting_id) if meeting_id is not None else None
             choices = editor_choices(session)
+            trekant = catalogue(session, "meeting_type").get("trekantsamtale")
         super().__init__(parent, Qt.WindowType.Window)
+        self._trekantsamtale = trekant.hex if trekant else None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._database = database
         self._actor = actor
@@ -720,6 +723,8 @@ class MeetingEditor(QWidget):
     def _connect_changes(self) -> None:
         for combo in (self.type_combo, self.youth_combo, self.channel_combo):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
+        for combo in (self.type_combo, self.youth_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.offer_preparation())
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.date_edit.dateChanged.connect(lambda _d: self._changed())
         self.time_edit.timeChanged.connect(lambda _t: self._changed())
@@ -729,6 +734,20 @@ class MeetingEditor(QWidget):
             edit.textChanged.connect(self._changed)
         self.participants.itemChanged.connect(lambda _i: self._changed())
         self.action_table.itemChanged.connect(lambda _i: self._changed())
+
+    def offer_preparation(self) -> bool:
+        """A trekantsamtale with a youth and no agenda yet gets the preparation note as its agenda (what OT
+        and NAV know, school status, who holds the ball, consent to share with OT); whether it did."""
+        from navdesk.services.partners import trekantsamtale_note
+
+        if self._loading or self.agenda_edit.toPlainText().strip():
+            return False
+        kind, youth = self.type_combo.currentData(), self.youth_combo.currentData()
+        if not kind or not youth or uuid.UUID(str(kind)).hex != self._trekantsamtale:
+            return False
+        with self._database.session() as session:
+            self.agenda_edit.setPlainText(trekantsamtale_note(session, uuid.UUID(str(youth)), self.today))
+        return True
 
     def _changed(self) -> None:
         if self._loading:
