@@ -7,6 +7,7 @@ replaces it everywhere.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -65,3 +66,26 @@ def show_error(parent: QWidget | None, text: str) -> None:
 
 def show_info(parent: QWidget | None, text: str) -> None:
     QMessageBox.information(parent, _("NavDesk"), text)
+
+
+def save_pdf(parent: QWidget | None, data: bytes, suggested: str) -> Path | None:
+    """Ask where (the system dialog), write the PDF atomically; the path, or None (cancelled, or the OS
+    refused: the reason is shown). Callers audit the save and say the file is not encrypted."""
+    from navdesk.paths import write_atomically
+
+    chosen = ask_save_path(parent, suggested)
+    if not chosen:
+        return None
+    out = Path(chosen)
+    try:
+        write_atomically(data, out)
+    except OSError as exc:
+        show_error(parent, _("The file could not be saved: {error}").format(error=exc))
+        return None
+    return out
+
+
+def saved_message(out: Path) -> str:
+    return _("Saved to {file}. The file is NOT encrypted: keep it safe and delete it when done.").format(
+        file=out
+    )

@@ -29,7 +29,6 @@ from navdesk.documents.plan import PlanOptions, plan_language, render_plan
 from navdesk.domain.text import format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
-from navdesk.paths import write_atomically
 from navdesk.services import plans
 from navdesk.services.plan_view import PlanView, read_plan
 from navdesk.services.summaries import user_label
@@ -144,21 +143,11 @@ class PlanPrintDialog(QDialog):
 
     def save_pdf(self) -> Path | None:
         name = "{what}-{day}.pdf".format(what=_("activity-plan"), day=self._today.isoformat())
-        chosen = native.ask_save_path(self, str(Path.home() / name))
-        if not chosen:
-            return None
-        out = Path(chosen)
-        try:
-            write_atomically(self._pdf_bytes, out)
-        except OSError as exc:
-            native.show_error(self, _("The file could not be saved: {error}").format(error=exc))
+        out = native.save_pdf(self, self._pdf_bytes, str(Path.home() / name))
+        if out is None:
             return None
         self._audit(out.name)
-        self.status_label.setText(
-            _("Saved to {file}. The file is NOT encrypted: keep it safe and delete it when done.").format(
-                file=out
-            )
-        )
+        self.status_label.setText(native.saved_message(out))
         return out
 
     def mark_recorded(self) -> bool:

@@ -33,7 +33,6 @@ from navdesk.documents.summary import FULL, YOUTH_VARIANT, SummaryOptions, rende
 from navdesk.domain.text import OSLO, format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
-from navdesk.paths import write_atomically
 from navdesk.services import journal
 from navdesk.services.summaries import SummaryData, summary_data, user_label
 from navdesk.ui.printing import native
@@ -315,22 +314,12 @@ class SummaryDialog(QDialog):
         kind = (data.type_nb or _("meeting")).lower().replace(" ", "-")
         suggested = str(Path.home() / "{what}-{kind}-{day}.pdf".format(
             what=_("summary"), kind=kind, day=data.starts_at.strftime("%Y-%m-%d")))  # fmt: skip
-        chosen = native.ask_save_path(self, suggested)
-        if not chosen:
-            return None
-        out = Path(chosen)
-        try:
-            write_atomically(self._pdf_bytes, out)
-        except OSError as exc:
-            native.show_error(self, _("The file could not be saved: {error}").format(error=exc))
+        out = native.save_pdf(self, self._pdf_bytes, suggested)
+        if out is None:
             return None
         self._audit(out.name, reason)
         self.saved = True
-        self.status_label.setText(
-            _("Saved to {file}. The file is NOT encrypted: keep it safe and delete it when done.").format(
-                file=out
-            )
-        )
+        self.status_label.setText(native.saved_message(out))
         return out
 
     def mark_recorded(self) -> bool:
