@@ -5,6 +5,7 @@ activity, outcomes, contact routes; the veileder scope; no names in anything ren
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 import pytest
@@ -130,4 +131,5 @@ def test_veileder_scope_threshold_and_no_names(office_data):
         return " ".join(" ".join(" ".join([t.title, *t.header, *r]) for r in t.rows) for t in report.rendered())
 
     assert "< 3" in text(office) and "< 5" not in text(office) and "< 5" in text(mine)
-    assert not any(name in text(office) + text(mine) for name in [*NAMES, "Testesen"])
+    words = set(re.findall(r"\w+", text(office) + " " + text(mine)))
+    assert not words & {*NAMES, "Testesen"}
