@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from statistics import median, quantiles
 
-from navdesk.domain.suppression import SECONDARY_MARK, Figure, Suppressed, percent, share, suppress, suppress_count
+from navdesk.domain.suppression import (
+    SECONDARY_MARK,
+    Figure,
+    Suppressed,
+    percent,
+    share,
+    suppress,
+    suppress_count,
+)
 
 # --------------------------------------------------------------------------- bins and bands
 
@@ -144,7 +152,7 @@ class CountTable:
     title: str
     row_labels: list[str]
     col_labels: list[str]
-    cells: list[list[int | None]]
+    cells: Sequence[Sequence[int | None]]
     row_totals: bool = False
     col_totals: bool = True
     shares: bool = False  # a share column: the row's count (first column or row total) of the total
@@ -196,7 +204,7 @@ def render(table: CountTable | SpreadTable, threshold: int, labels: dict[str, st
     """The table as the outside world may see it (suppressed), with headers in the report's words."""
     words = {"n": "n", "median": "Median", "q1": "Lower quartile", "q3": "Upper quartile"} | (labels or {})
     if isinstance(table, SpreadTable):
-        rows = []
+        rows: list[list[str]] = []
         shown: list[int | None] = []
         hidden = False
         for label, s in zip(table.row_labels, table.spreads, strict=True):
@@ -235,6 +243,9 @@ def render(table: CountTable | SpreadTable, threshold: int, labels: dict[str, st
             row.append(table.notes[i] if i < len(table.notes) else "")
         rows.append(row)
     inner = sup.cells[: len(table.row_labels)]
+    series = list(table.col_labels)
     values = [[inner[i][j].shown for i in range(len(inner))] for j in range(len(table.col_labels))]
-    return Rendered(table.key, table.title, header, rows, table.chart, list(table.col_labels),
-                    list(table.row_labels), values, sup.any_secondary, sup.any_hidden)  # fmt: skip
+    if table.row_totals and table.chart == "bar":  # a two-way table's chart shows the rows' totals
+        series, values = [table.total_label], [[row[-1].shown for row in inner]]
+    return Rendered(table.key, table.title, header, rows, table.chart, series, list(table.row_labels), values,
+                    sup.any_secondary, sup.any_hidden)  # fmt: skip

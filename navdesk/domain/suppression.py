@@ -87,7 +87,9 @@ def _extend(
     return grid
 
 
-def _lines(rows: int, cols: int, row_totals: bool, col_totals: bool) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
+def _lines(
+    rows: int, cols: int, row_totals: bool, col_totals: bool
+) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
     """Each additive line of the extended grid: its members (cells) and its total."""
     lines = []
     inner_rows = rows - (1 if col_totals else 0)
@@ -159,9 +161,7 @@ def suppress(
                 continue  # everything in the line is hidden already
             hidden[i][j] = True
             changed = True
-    out = [
-        [Figure(grid[i][j], hidden[i][j], primary[i][j]) for j in range(cols)] for i in range(rows)
-    ]
+    out = [[Figure(grid[i][j], hidden[i][j], primary[i][j]) for j in range(cols)] for i in range(rows)]
     return Suppressed(out, threshold, row_totals, col_totals)
 
 

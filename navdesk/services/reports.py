@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from navdesk.db import models as m
 from navdesk.domain import enums
-from navdesk.domain.deadlines.engine import DONE, NOT_APPLICABLE, _add_months, compute_all
+from navdesk.domain.deadlines.engine import DONE, NOT_APPLICABLE, Deadline, _add_months, compute_all
 from navdesk.domain.deadlines.facts import YouthFacts
 from navdesk.domain.reports import (
     AGE_BANDS,
@@ -120,7 +120,9 @@ def derived_status(session: Session, period_id: uuid.UUID, months: int) -> str:
     facts = load_facts(session, [period.youth_id])[0]
     found = next(p for p in facts.periods if p.id == period_id.hex)
     runs = [Run(a.type, a.status, a.started_on, a.to_date, a.changed_on) for a in facts.activities]
-    return status_on(_add_months(found.registration_date, months), runs, found.closed_on, found.outcome_report)
+    return status_on(
+        _add_months(found.registration_date, months), runs, found.closed_on, found.outcome_report
+    )
 
 
 def confirm_status(
@@ -192,17 +194,24 @@ def build_report(session: Session, params: ReportParams) -> Report:
         scope_user = next((u for u in users.values() if u.initials.upper() == wanted), None)
         if scope_user is None:
             raise InvalidInput(_("No user has the initials {initials}.").format(initials=params.veileder))
-    report = Report(office, scope_user.initials if scope_user else office, params, lang, today, threshold(session))
-    report.words = {"median": _("Median"), "q1": _("Lower quartile"), "q3": _("Upper quartile"), "n": _("Number")}
+    report = Report(
+        office, scope_user.initials if scope_user else office, params, lang, today, threshold(session)
+    )
+    report.words = {
+        "median": _("Median"),
+        "q1": _("Lower quartile"),
+        "q3": _("Upper quartile"),
+        "n": _("Number"),
+    }
 
     youths = load_facts(session)
     if scope_user is not None:
         youths = [y for y in youths if y.veileder_id == scope_user.id]
     routes: dict[str, tuple[str, str]] = {}
-    for pid, route, outcome in session.execute(
+    for pid, kind, outcome_id in session.execute(
         select(m.FollowUpPeriod.id, m.FollowUpPeriod.contact_route, m.FollowUpPeriod.outcome_id)
     ):
-        routes[_hex(pid)] = (str(route.value if hasattr(route, "value") else route), _hex(outcome))
+        routes[_hex(pid)] = (str(getattr(kind, "value", kind)), _hex(outcome_id))
     periods: list[_Period] = []
     for y in youths:
         for p in y.periods:
@@ -234,9 +243,9 @@ def _followup(session: Session, report: Report, tr: NullTranslations, youths: li
     wanted = {p.id for p in cohort}
     subjects = [y for y in youths if any(p.id in wanted for p in y.periods)]
     chosen = decisions(session, [y.id for y in subjects]) if subjects else {}
-    by_period: dict[str, Any] = {}
-    for d in compute_all(subjects, today, {"followup_8w": settings["followup_8w"]}, chosen):
-        by_period[d.subject_id or ""] = d
+    by_period: dict[str, Deadline] = {}
+    for deadline in compute_all(subjects, today, {"followup_8w": settings["followup_8w"]}, chosen):
+        by_period[deadline.subject_id or ""] = deadline
     counts: Counter[str] = Counter()
     closed_by = {p.id: p.closed_on for p in cohort}
     for p in cohort:
@@ -268,7 +277,9 @@ def _first_events(p: _Period, today: date) -> tuple[date | None, date | None]:
     y = p.youth
     last = min(p.closed_on or today, today)
     contact = [c.day for c in y.contacts if c.outcome == "gjennomfort" and p.registration <= c.day <= last]
-    contact += [mt.day for mt in y.meetings if mt.status == "gjennomfort" and p.registration <= mt.day <= last]
+    contact += [
+        mt.day for mt in y.meetings if mt.status == "gjennomfort" and p.registration <= mt.day <= last
+    ]
     started = [a.started_on for a in y.activities if a.started_on and a.type not in NOT_AN_ACTIVITY
                and p.registration <= a.started_on <= last]  # fmt: skip
     started += [e.start_date for e in y.enrolments if e.start_date and e.status in STARTED_ENROLMENT
@@ -357,10 +368,16 @@ def _caseload(session: Session, report: Report, tr: NullTranslations, periods: l
         owner = y.veileder_id
         ages[owner][age_band(age_on(y.birth_date, as_of))] += 1
         groups[owner][p.innsats or "none"] += 1
-        running = {b.ytelse for b in y.benefits if b.start_date <= as_of and (b.end_date is None or b.end_date >= as_of)}
+        running = {
+            b.ytelse
+            for b in y.benefits
+            if b.start_date <= as_of and (b.end_date is None or b.end_date >= as_of)
+        }
         for code in running or {"none"}:
             benefits[owner][code] += 1
-    holders = [u for u in users.values() if u.id in ages or (u.active and u.job_role.value in REFERENCE_CASELOAD)]
+    holders = [
+        u for u in users.values() if u.id in ages or (u.active and u.job_role.value in REFERENCE_CASELOAD)
+    ]
     if scope_user is not None:
         holders = [scope_user]
     holders.sort(key=lambda u: u.initials)
@@ -373,7 +390,9 @@ def _caseload(session: Session, report: Report, tr: NullTranslations, periods: l
     for owner in owners:
         user = users.get(owner) if owner else None
         ref = REFERENCE_CASELOAD.get(user.job_role.value) if user else None
-        notes.append(_("about {n}").format(n=ref) if ref == 50 else _("at most {n}").format(n=ref) if ref else "")
+        notes.append(
+            _("about {n}").format(n=ref) if ref == 50 else _("at most {n}").format(n=ref) if ref else ""
+        )
     report.tables.append(CountTable(
         "caseload_age", _("Caseload per veileder by age"), row_labels,
         [_("Under 20"), _("20–24"), _("25–29"), _("30 or older")],
@@ -421,7 +440,9 @@ def _outcomes(session: Session, report: Report, tr: NullTranslations, periods: l
     _ = tr.gettext
     entries = list(session.scalars(select(m.CatalogueEntry).where(m.CatalogueEntry.kind == "outcome")
                                    .order_by(m.CatalogueEntry.sort_order, m.CatalogueEntry.code)))  # fmt: skip
-    counts: Counter[str] = Counter(p.outcome_id or "" for p in periods if _in(p.closed_on, params.start, params.end))
+    counts: Counter[str] = Counter(
+        p.outcome_id or "" for p in periods if _in(p.closed_on, params.start, params.end)
+    )
     rows = [e for e in entries if not e.hidden or counts[_hex(e.id)]]
     labels = [(e.label_nn or e.label_nb) if report.lang == "nn" else e.label_nb for e in rows]
     cells = [[counts[_hex(e.id)]] for e in rows]
@@ -460,7 +481,10 @@ def _clubs(session: Session, report: Report, tr: NullTranslations, youths: list[
         .where(func.date(m.ClubSession.starts_at) >= params.start, func.date(m.ClubSession.starts_at) <= params.end)
         .group_by(m.Club.id, m.Club.name).order_by(m.Club.name)
     ).all()  # fmt: skip
-    names, cells, notes, starts = [], [], [], []
+    names: list[str] = []
+    cells: list[list[int | None]] = []
+    notes: list[str] = []
+    starts: list[int] = []
     for club_id, name in clubs:
         detail = club_detail(session, club_id, report.lang)
         people = [p for p in detail.participants if p.youth_id in scope]
@@ -474,7 +498,11 @@ def _clubs(session: Session, report: Report, tr: NullTranslations, youths: list[
         cells.append([len(people)])
         starts.extend(d for p in people if (d := p.days_to_start) is not None and d >= 0)
         if len(people) >= report.threshold and marks:
-            notes.append(_("{rate} % attendance in {n} marks").format(rate=round(100 * attended / len(marks)), n=len(marks)))
+            notes.append(
+                _("{rate} % attendance in {n} marks").format(
+                    rate=round(100 * attended / len(marks)), n=len(marks)
+                )
+            )
         else:
             notes.append("")
     report.tables.append(CountTable(
@@ -487,7 +515,9 @@ def _clubs(session: Session, report: Report, tr: NullTranslations, youths: list[
     ))  # fmt: skip
 
 
-def _preventive(session: Session, report: Report, tr: NullTranslations, params: ReportParams, scoped: bool) -> None:
+def _preventive(
+    session: Session, report: Report, tr: NullTranslations, params: ReportParams, scoped: bool
+) -> None:
     """Preventive activities held in the period (office level: shown for the office only)."""
     _ = tr.gettext
     counts: Counter[str] = Counter()
@@ -550,4 +580,12 @@ DEFINITIONS = [
 ]  # fmt: skip
 
 
-__all__ = ["Report", "ReportParams", "Spread", "build_report", "set_threshold", "threshold", "veileder_choices"]
+__all__ = [
+    "Report",
+    "ReportParams",
+    "Spread",
+    "build_report",
+    "set_threshold",
+    "threshold",
+    "veileder_choices",
+]

@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from navdesk.domain.reports import CountTable, Run, SpreadTable, activity_status, render, spread, status_on, week_bin
+from navdesk.domain.reports import (
+    CountTable,
+    Run,
+    SpreadTable,
+    activity_status,
+    render,
+    spread,
+    status_on,
+    week_bin,
+)
 from navdesk.domain.suppression import Figure, share, suppress
 
 
@@ -48,7 +57,9 @@ def test_two_way_table_rows_columns_and_margins():
 def _recoverable(grid, hidden):
     """Whether some hidden cell follows from one additive line (total = sum of its cells)."""
     rows, cols = len(grid), len(grid[0])
-    lines = [[(i, j) for j in range(cols)] for i in range(rows)] + [[(i, j) for i in range(rows)] for j in range(cols)]
+    lines = [[(i, j) for j in range(cols)] for i in range(rows)] + [
+        [(i, j) for i in range(rows)] for j in range(cols)
+    ]
     for line in lines:
         members, total = line[:-1], line[-1]
         unknown = [p for p in line if hidden[p[0]][p[1]]]
@@ -105,7 +116,17 @@ def test_median_not_shown_on_a_small_number_nor_when_few_lack_the_event():
 
 @pytest.mark.parametrize(
     ("days", "name"),
-    [(0, "1-2"), (14, "1-2"), (15, "3-4"), (28, "3-4"), (29, "5-7"), (49, "5-7"), (50, "8"), (56, "8"), (57, ">8")],
+    [
+        (0, "1-2"),
+        (14, "1-2"),
+        (15, "3-4"),
+        (28, "3-4"),
+        (29, "5-7"),
+        (49, "5-7"),
+        (50, "8"),
+        (56, "8"),
+        (57, ">8"),
+    ],
 )
 def test_week_bins_at_their_boundaries(days, name):
     assert week_bin(days) == name

@@ -34,7 +34,9 @@ def _contact(s, actor, youth, day):
 def office_data(office):
     db, actor = office
     with db.session() as s, s.begin():
-        ob = add_user(s, actor, name="Ola Berg", initials="OB", password="passord123", job_role="jobbspesialist")
+        ob = add_user(
+            s, actor, name="Ola Berg", initials="OB", password="passord123", job_role="jobbspesialist"
+        )
         y = {n: youths.create_youth(s, actor, first_name=n, last_name="Testesen",
                                     birth_date=date(1990, 5, 5) if n == "Ivar" else date(2004, 2, 2))
              for n in NAMES}  # fmt: skip
@@ -59,7 +61,9 @@ def office_data(office):
         periods["Gro2"] = followup.reopen_period(s, actor, y["Gro"], registration_date=date(2026, 4, 1))
         _contact(s, actor, y["Gro"], date(2026, 4, 2))
         _started(s, actor, y["Gro"], date(2026, 5, 27))
-        youths.update_youth(s, actor, y["Anna"], youths.open_youth(s, actor, y["Anna"]).version, veileder_id=ob)
+        youths.update_youth(
+            s, actor, y["Anna"], youths.open_youth(s, actor, y["Anna"]).version, veileder_id=ob
+        )
     return db, actor, y, periods
 
 
@@ -68,7 +72,7 @@ def _table(report, key):
 
 
 def test_indicators_against_hand_computed_figures(office_data):
-    db, actor, y, periods = office_data
+    db, actor, _y, periods = office_data
     with db.session() as s, s.begin():
         reports.confirm_status(s, actor, periods["Anna"], 1, ReportStatus.ARBEID)
         report = build_report(s, ReportParams(START, END, lang="en", today=TODAY))
@@ -90,8 +94,17 @@ def test_indicators_against_hand_computed_figures(office_data):
     ages = _table(report, "caseload_age")
     assert sum(sum(row) for row in ages.cells) == 8  # open on 30.06.: not Gro's first period, not Eva
     assert sum(row[3] for row in ages.cells) == 1  # Ivar is 36
-    assert any(label.startswith("OB") and row == [0, 1, 0, 0] for label, row in zip(ages.row_labels, ages.cells))
-    inactive = dict(zip(_table(report, "inactive").row_labels, (c[0] for c in _table(report, "inactive").cells)))
+    assert any(
+        label.startswith("OB") and row == [0, 1, 0, 0]
+        for label, row in zip(ages.row_labels, ages.cells, strict=False)
+    )
+    inactive = dict(
+        zip(
+            _table(report, "inactive").row_labels,
+            (c[0] for c in _table(report, "inactive").cells),
+            strict=False,
+        )
+    )
     assert inactive["8–30 days"] == 1 and inactive["No contact recorded"] == 3  # Hans; Dag, Frode, Ivar
     outcomes = _table(report, "outcomes")
     assert sum(c[0] for c in outcomes.cells) == 1
@@ -100,7 +113,7 @@ def test_indicators_against_hand_computed_figures(office_data):
 
 
 def test_status_derivation_and_correction(office_data):
-    db, actor, y, periods = office_data
+    db, actor, _y, periods = office_data
     with db.session() as s, s.begin():
         assert reports.derived_status(s, periods["Anna"], 1) == "annen_aktivitet"
         assert reports.derived_status(s, periods["Gro"], 1) == "ukjent"
@@ -114,7 +127,7 @@ def test_status_derivation_and_correction(office_data):
 
 
 def test_veileder_scope_threshold_and_no_names(office_data):
-    db, actor, y, periods = office_data
+    db, actor, _y, _periods = office_data
     with db.session() as s, s.begin():
         mine = build_report(s, ReportParams(START, END, veileder="ob", lang="nb", today=TODAY))
         with pytest.raises(InvalidInput):
@@ -127,8 +140,11 @@ def test_veileder_scope_threshold_and_no_names(office_data):
         office = build_report(s, ReportParams(START, END, lang="nb", today=TODAY))
     assert sum(c[0] for c in _table(mine, "followup_8w").cells) == 1
     assert office.threshold == 3
+
     def text(report):
-        return " ".join(" ".join(" ".join([t.title, *t.header, *r]) for r in t.rows) for t in report.rendered())
+        return " ".join(
+            " ".join(" ".join([t.title, *t.header, *r]) for r in t.rows) for t in report.rendered()
+        )
 
     assert "< 3" in text(office) and "< 5" not in text(office) and "< 5" in text(mine)
     words = set(re.findall(r"\w+", text(office) + " " + text(mine)))
