@@ -602,8 +602,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from navdesk.db.engine import translate_error
     from navdesk.documents.report import ReportOptions, render_report, write_tables_csv, write_tables_xlsx
     from navdesk.paths import write_atomically
-    from navdesk.services import audit
-    from navdesk.services.reports import ReportParams, build_report
+    from navdesk.services.reports import ReportParams, build_report, record_export
     from navdesk.services.summaries import user_label
 
     if not (args.out or args.csv or args.xlsx or args.json):
@@ -629,10 +628,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                     written.append(str(write_tables_xlsx(report, Path(args.xlsx).expanduser())))
             except OSError as exc:
                 raise translate_error(exc, str(exc.filename or "")) or exc from exc
-            audit.record(session, actor, "print", "report", None,
-                         after={"document": "report", "from": args.start.isoformat(), "to": args.end.isoformat(),
-                                "veileder": report.scope if args.veileder else None, "lang": report.lang,
-                                "files": [Path(w).name for w in written]})  # fmt: skip
+            record_export(session, actor, report, [Path(w).name for w in written])
     finally:
         database.close()
     if args.json:

@@ -146,6 +146,17 @@ def confirm_status(
         crud.update(session, actor, row, None, status=chosen, confirmed_by_id=actor.user_id)
 
 
+def record_export(session: Session, actor: Actor, report: Report, files: list[str]) -> None:
+    """Audit that the report (or its tables) left the application, and as which files."""
+    from navdesk.services import audit
+
+    p = report.params
+    audit.record(session, actor, "print", "report", None,
+                 after={"document": "report", "from": p.start.isoformat(), "to": p.end.isoformat(),
+                        "veileder": report.scope if p.veileder else None, "lang": report.lang,
+                        "threshold": report.threshold, "files": files})  # fmt: skip
+
+
 def veileder_choices(session: Session) -> list[tuple[str, str]]:
     """(initials, "initials – name") of the users who may hold a caseload, for the scope picker."""
     users = session.scalars(select(m.User).where(m.User.active.is_(True)).order_by(m.User.initials))

@@ -41,9 +41,7 @@ def _screens() -> list[tuple[str, str, str]]:
             "the partners you cooperate with (school, OT, health services, employers), the consents "
             "that allow it, and the meetings held with them."
         )),
-        ("reports", _("Reports"), _(
-            "statistics for the office with small numbers suppressed, and printed plans and lists as PDF."
-        )),
+        ("reports", _("Reports"), ""),
     ]  # fmt: skip
 
 
@@ -126,12 +124,14 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
         self._clubs_view: Any = None  # the Jobbklubb screen, built the first time it is needed
+        self._reports_view: Any = None  # the Rapporter screen, built the first time it is needed
         self.portfolio.enrolled.connect(self._enrolled)
         built: dict[str, QWidget] = {
             "portfolio": self.portfolio,
             "deadlines": QWidget(),
             "meetings": QWidget(),
             "jobbklubb": QWidget(),
+            "reports": QWidget(),
         }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
@@ -248,6 +248,18 @@ class MainWindow(QMainWindow):
             self._clubs_view = view
         return self._clubs_view
 
+    @property
+    def reports(self) -> Any:
+        """The Rapporter screen (navdesk.ui.reports), built on first use (it needs SQLAlchemy, decision 0007)."""
+        if self._reports_view is None:
+            from navdesk.ui.reports.view import ReportsView
+
+            view = ReportsView(self.database, self.actor, today=self.today)
+            view.setObjectName("reports")
+            self._put_in_place("reports", view)
+            self._reports_view = view
+        return self._reports_view
+
     def _enrolled(self, youth_ids: list[Any]) -> None:
         """Youths were enrolled, marked or changed in a group: their plan, deadlines and records changed."""
         for youth_id in youth_ids:
@@ -339,6 +351,9 @@ class MainWindow(QMainWindow):
         if row >= 0 and list(self.screens)[row] == "jobbklubb" and self._database_ready():
             self.clubs.database = self.database
             self.clubs.reload()
+        if row >= 0 and list(self.screens)[row] == "reports" and self._database_ready():
+            self.reports.database = self.database
+            self.reports.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:
