@@ -89,3 +89,21 @@ def test_veileder_scope_and_a_refused_period(qtbot, fixed_db, ui_settings):
     assert view.make() is None
     assert view.note.text()
     assert view.report is report and date(2025, 1, 1) == report.params.start
+
+
+def test_admin_changes_the_threshold_and_the_report_follows(qtbot, fixed_db, ui_settings):
+    window = _window(qtbot, fixed_db, ui_settings)
+    window.show_screen("reports")
+    view: Any = window.reports
+    assert view.threshold_box.isEnabled() and view.threshold_box.value() == 5
+    view.start.setDate(QDate(2025, 1, 1))
+    view.make()
+    view.threshold_box.setValue(3)
+    view.change_threshold()
+    assert view.report.threshold == 3
+    texts = " ".join(" ".join(r) for t in view.report.rendered() for r in t.rows)
+    assert "< 3" in texts and "< 5" not in texts
+    from navdesk.services.reports import threshold
+
+    with fixed_db.session() as s:
+        assert threshold(s) == 3

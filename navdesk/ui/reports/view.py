@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -238,6 +239,13 @@ class ReportsView(QWidget):
         self.lang.setAccessibleName(_("Language of the PDF"))
         self.lang.addItem(_("Bokmål"), "nb")
         self.lang.addItem(_("Nynorsk"), "nn")
+        self.threshold_box = QSpinBox()
+        self.threshold_box.setRange(3, 50)
+        self.threshold_box.setAccessibleName(_("Small-number threshold"))
+        self.threshold_box.setToolTip(_("Counts below this are hidden in every report (the office's setting; "
+                                        "administrators may change it)."))  # fmt: skip
+        self.threshold_box.setEnabled(getattr(getattr(actor, "access_role", None), "value", "") == "admin")
+        self.threshold_box.editingFinished.connect(self.change_threshold)
         self.make_button = QPushButton(_("Make report"))
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make)
@@ -252,7 +260,8 @@ class ReportsView(QWidget):
 
         pickers = QHBoxLayout()
         for label, widget in ((_("Period"), self.preset), (_("From"), self.start), (_("To"), self.end),
-                              (_("For"), self.scope), (_("PDF in"), self.lang)):  # fmt: skip
+                              (_("For"), self.scope), (_("PDF in"), self.lang),
+                              (_("Hide counts below"), self.threshold_box)):  # fmt: skip
             caption = QLabel(label)
             caption.setBuddy(widget)
             pickers.addWidget(caption)
@@ -286,7 +295,7 @@ class ReportsView(QWidget):
 
     def reload(self) -> None:
         """Fill the scope picker from the database (the office, then each user by initials)."""
-        from navdesk.services.reports import veileder_choices
+        from navdesk.services.reports import threshold, veileder_choices
 
         chosen = self.scope.currentData()
         self.scope.clear()
@@ -294,8 +303,27 @@ class ReportsView(QWidget):
         with self.database.session() as session:
             for initials, label in veileder_choices(session):
                 self.scope.addItem(label, initials)
+            self.threshold_box.blockSignals(True)
+            self.threshold_box.setValue(threshold(session))
+            self.threshold_box.blockSignals(False)
         index = self.scope.findData(chosen)
         self.scope.setCurrentIndex(max(0, index))
+
+    def change_threshold(self) -> None:
+        """Store the office's threshold (administrators) and show the report again with it."""
+        from navdesk.errors import UserError
+        from navdesk.services.reports import set_threshold, threshold
+
+        try:
+            with self.database.session() as session, session.begin():
+                if self.threshold_box.value() == threshold(session):
+                    return
+                set_threshold(session, self.actor, self.threshold_box.value())
+        except UserError as exc:
+            self.note.setText(str(exc))
+            return
+        if self.report is not None:
+            self.make()
 
     def _apply_preset(self) -> None:
         day = self.today()
@@ -360,8 +388,8 @@ class ReportsView(QWidget):
         layout.addWidget(title)
         row = QHBoxLayout()
         if table.chart in ("bar", "line"):
-            row.addWidget(ChartWidget(table), 1)
-        row.addWidget(numbers_table(table), 1)
+            row.addWidget(ChartWidget(table), 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(numbers_table(table), 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         box.setMinimumHeight(layout.sizeHint().height())
         return box
