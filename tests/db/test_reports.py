@@ -149,3 +149,61 @@ def test_veileder_scope_threshold_and_no_names(office_data):
     assert "< 3" in text(office) and "< 5" not in text(office) and "< 5" in text(mine)
     words = set(re.findall(r"\w+", text(office) + " " + text(mine)))
     assert not words & {*NAMES, "Testesen"}
+
+
+def test_groups_and_preventive_activities(office_data):
+    """A jobbklubb in March (two samlinger) with Hans and Ivar: participants, attendance, days to start;
+    two talks held in the period and one after it."""
+    from navdesk.domain.schedule import COUNT, Pattern
+    from navdesk.services import clubs, partners
+
+    db, actor, y, _periods = office_data
+    with db.session() as s, s.begin():
+        club = clubs.create_club(s, actor, name="Jobbklubb vår")
+        planned = clubs.plan_sessions(
+            s, actor, club, Pattern(COUNT, date(2026, 3, 2), (0, 2), time(10), 120, count=2)
+        )
+        marks = {"Hans": ("til_stede", "til_stede"), "Ivar": ("ikke_mott", "kom_for_sent")}
+        for name, values in marks.items():
+            enrolment = clubs.enrol(s, actor, club, y[name], enrolled_on=date(2026, 2, 20), today=TODAY)
+            for samling, value in zip(planned.session_ids, values, strict=True):
+                clubs.register_attendance(s, actor, samling, enrolment, value, today=TODAY)
+        partners.add_preventive(s, actor, held_on=date(2026, 3, 10), kind="Skolebesøk", reached=60)
+        partners.add_preventive(s, actor, held_on=END, kind="Skolebesøk", reached=3)
+        partners.add_preventive(s, actor, held_on=date(2026, 7, 1), kind="Yrkesmesse", reached=200)
+        report = build_report(s, ReportParams(START, END, lang="en", today=TODAY))
+        outside = build_report(s, ReportParams(date(2026, 4, 1), END, lang="en", today=TODAY))
+    groups = _table(report, "clubs")
+    assert groups.row_labels == ["Jobbklubb vår"] and groups.cells == [[2]]
+    assert groups.notes == [""]  # 2 participants: below the threshold, no attendance rate either
+    start = _table(report, "club_start").spreads[0]
+    assert (start.n, start.median) == (2, 28.0)  # registered 02.02., first samling 02.03.
+    assert _table(outside, "clubs").cells == []  # no samling in April–June
+    preventive = _table(report, "preventive")
+    assert preventive.row_labels == ["Skolebesøk"] and preventive.cells == [[2, 63]]
+    rendered = render_table(report, "preventive", 3)
+    assert rendered[0][1:] == ["2", "63"]  # events are not people: shown; the reach is a count of people
+
+
+def render_table(report, key, threshold):
+    from navdesk.domain.reports import render
+
+    return render(_table(report, key), threshold).rows
+
+
+def test_attendance_rate_shown_from_the_threshold(office_data):
+    from navdesk.domain.schedule import COUNT, Pattern
+    from navdesk.services import clubs
+
+    db, actor, y, _periods = office_data
+    with db.session() as s, s.begin():
+        reports.set_threshold(s, actor, 3)
+        club = clubs.create_club(s, actor, name="CV-verksted")
+        planned = clubs.plan_sessions(
+            s, actor, club, Pattern(COUNT, date(2026, 3, 2), (0,), time(10), 120, count=1)
+        )
+        for name, value in (("Anna", "til_stede"), ("Bjørn", "ikke_mott"), ("Cecilie", "kom_for_sent")):
+            enrolment = clubs.enrol(s, actor, club, y[name], enrolled_on=date(2026, 2, 20), today=TODAY)
+            clubs.register_attendance(s, actor, planned.session_ids[0], enrolment, value, today=TODAY)
+        report = build_report(s, ReportParams(START, END, lang="en", today=TODAY))
+    assert _table(report, "clubs").notes == ["67 % attendance in 3 marks"]
