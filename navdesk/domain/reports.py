@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median, quantiles
+from typing import Protocol
 
 from navdesk.domain.suppression import (
     SECONDARY_MARK,
@@ -81,6 +82,22 @@ ACTIVITY_STATUS = {
     "jobbklubb": "annen_aktivitet",
 }  # fmt: skip
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
+_NONE = _RANK["ingen_aktivitet"]
+
+
+class RunLike(Protocol):
+    """What the report reads of an activity (the deadline engine's ``ActivityFacts`` has it)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def started_on(self) -> date | None: ...
+    @property
+    def to_date(self) -> date | None: ...
+    @property
+    def changed_on(self) -> date | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,28 +110,49 @@ class Run:
     to_date: date | None
     changed_on: date | None
 
-    def running_on(self, day: date) -> bool:
-        if self.started_on is None or self.started_on > day or self.type not in ACTIVITY_STATUS:
-            return False
-        if self.status == "gjennomforer":
-            return True
-        if self.status in ("fullfort", "avbrutt"):
-            ends = [d for d in (self.to_date, self.changed_on) if d is not None]
-            return not ends or day <= min(ends)
-        return False  # forslag, planlegger: not started
+
+Span = tuple[date, date, int]  # first day, last day, rank of its status (lower: stronger)
 
 
-def activity_status(day: date, runs: Iterable[Run]) -> str:
+def spans(runs: Iterable[RunLike]) -> list[Span]:
+    """The days each started activity ran: from its start; a running one (Gjennomfører) has no end,
+    a finished one (Fullført/Avbrutt) ends at the earlier of its end date and the day it was closed."""
+    out = []
+    for r in runs:
+        status = ACTIVITY_STATUS.get(r.type)
+        if status is None or r.started_on is None:
+            continue
+        if r.status == "gjennomforer":
+            last = date.max
+        elif r.status in ("fullfort", "avbrutt"):
+            ends = [d for d in (r.to_date, r.changed_on) if d is not None]
+            last = min(ends) if ends else date.max
+        else:
+            continue  # forslag, planlegger: not started
+        out.append((r.started_on, last, _RANK[status]))
+    return out
+
+
+def span_status(day: date, running: Sequence[Span]) -> str:
     """The strongest activity running on the day, or ``ingen_aktivitet``."""
-    found = [ACTIVITY_STATUS[r.type] for r in runs if r.running_on(day)]
-    return min(found, key=_RANK.__getitem__) if found else "ingen_aktivitet"
+    best = _NONE
+    for first, last, rank in running:
+        if first <= day <= last and rank < best:
+            best = rank
+    return STATUSES[best]
 
 
-def status_on(day: date, runs: Iterable[Run], closed_on: date | None, outcome_report: str | None) -> str:
-    """The derived status on a day: the closing outcome's category once closed, else the activities."""
+def activity_status(day: date, runs: Iterable[RunLike]) -> str:
+    """The strongest activity running on the day, or ``ingen_aktivitet``."""
+    return span_status(day, spans(runs))
+
+
+def status_on(day: date, running: Sequence[Span], closed_on: date | None, outcome_report: str | None) -> str:
+    """The derived status on a day: the closing outcome's category once closed, else the activities
+    (``running``: :func:`spans` of the youth's activities)."""
     if closed_on is not None and closed_on <= day:
         return outcome_report if outcome_report in _RANK else "ukjent"
-    return activity_status(day, runs)
+    return span_status(day, running)
 
 
 # --------------------------------------------------------------------------- spread

@@ -10,10 +10,12 @@ numbers, so no route out of the application shows them. No youth's name is ever 
 
 from __future__ import annotations
 
+import json
 import uuid
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from gettext import NullTranslations
 from typing import Any
 
@@ -23,7 +25,16 @@ from sqlalchemy.orm import Session
 from navdesk.db import models as m
 from navdesk.domain import enums
 from navdesk.domain.deadlines.engine import DONE, NOT_APPLICABLE, Deadline, _add_months, compute_all
-from navdesk.domain.deadlines.facts import YouthFacts
+from navdesk.domain.deadlines.facts import (
+    ActivityFacts,
+    BenefitFacts,
+    ContactFacts,
+    EnrolmentFacts,
+    MeetingFacts,
+    PeriodFacts,
+    YouthFacts,
+)
+from navdesk.domain.deadlines.rules import RuleSetting
 from navdesk.domain.reports import (
     AGE_BANDS,
     SILENCE_BINS,
@@ -32,25 +43,34 @@ from navdesk.domain.reports import (
     WEEK_BINS,
     CountTable,
     Rendered,
-    Run,
+    Span,
     Spread,
     SpreadTable,
-    activity_status,
     age_band,
     render,
     silence_bin,
+    span_status,
+    spans,
     spread,
     status_on,
     week_bin,
 )
 from navdesk.domain.suppression import DEFAULT_THRESHOLD
-from navdesk.domain.text import age_on
+from navdesk.domain.text import age_on, oslo_day
 from navdesk.errors import InvalidInput
 from navdesk.i18n import N_, language, translation
 from navdesk.services import crud
 from navdesk.services.clubs import club_detail
 from navdesk.services.context import Actor
-from navdesk.services.deadline_facts import load_facts
+from navdesk.services.deadline_facts import (
+    Q_ACTIVITY,
+    Q_BENEFIT,
+    Q_ENROLMENT,
+    Q_INNSATS,
+    Q_MEETING,
+    dialect_sql,
+    load_facts,
+)
 from navdesk.services.deadlines import decisions, rule_settings
 
 REFERENCE_CASELOAD = {"veileder": 50, "jobbspesialist": 20}  # 001 L3131, L3267
@@ -119,10 +139,8 @@ def derived_status(session: Session, period_id: uuid.UUID, months: int) -> str:
         raise InvalidInput(_("The follow-up period no longer exists."))
     facts = load_facts(session, [period.youth_id])[0]
     found = next(p for p in facts.periods if p.id == period_id.hex)
-    runs = [Run(a.type, a.status, a.started_on, a.to_date, a.changed_on) for a in facts.activities]
-    return status_on(
-        _add_months(found.registration_date, months), runs, found.closed_on, found.outcome_report
-    )
+    return status_on(_add_months(found.registration_date, months), spans(facts.activities), found.closed_on,
+                     found.outcome_report)  # fmt: skip
 
 
 def confirm_status(
@@ -167,9 +185,121 @@ def veileder_choices(session: Session) -> list[tuple[str, str]]:
 
 
 @dataclass
+class _Office:
+    """What the report reads, loaded with one plain SQL query per table (as the deadline engine's facts,
+    :mod:`navdesk.services.deadline_facts`, but only the columns the report needs)."""
+
+    youths: list[YouthFacts]
+    veileder: dict[uuid.UUID, str]  # youth → its veileder's id as hex ("" for none)
+    periods: list[_Period]
+    contact_days: dict[uuid.UUID, list[date]]  # every contact, oldest first
+    held_days: dict[uuid.UUID, list[date]]  # contacts held (gjennomført), oldest first
+    snapshots: dict[tuple[str, int], str]
+
+
+Q_YOUTH = "SELECT I(y.id), D(y.birth_date), I(y.veileder_id) FROM youth y"
+Q_PERIOD = """SELECT I(p.id), I(p.youth_id), D(p.registration_date), p.situation, p.intensity, D(p.closed_on),
+  c.attrs, I(p.outcome_id), p.contact_route FROM follow_up_period p LEFT JOIN catalogue_entry c ON c.id = p.outcome_id
+  ORDER BY p.registration_date"""
+Q_CONTACT = "SELECT I(c.youth_id), T(c.at), c.outcome FROM contact c ORDER BY c.at"
+Q_SNAPSHOT = "SELECT I(s.period_id), s.month, s.status FROM status_snapshot s"
+
+
+def _load(session: Session, contacts_meet: bool) -> _Office:
+    """The office's youths as the deadline engine's facts (periods, meetings, activities, enrolments,
+    benefits; contacts only when the office lets a contact meet the 8-week rule) and the contact days.
+
+    Written out like :func:`navdesk.services.deadline_facts.load_facts`: it runs for every row of a
+    50,000-youth office.
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+
+    def run(sql: str) -> list[Any]:
+        cursor = raw.cursor()
+        try:
+            cursor.execute(dialect_sql(sql.format(w="", a=""), sqlite))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    day = date.fromisoformat
+    days: dict[str, date] = {}
+
+    def local_day(at: str) -> date:  # a UTC time as text → the Oslo day (cf. navdesk.domain.text.oslo_day)
+        if at[11:13] < "22":
+            found = days.get(at[:10])
+            if found is None:
+                found = days[at[:10]] = day(at[:10])
+            return found
+        return oslo_day(datetime.fromisoformat(at + "+00:00"))
+
+    innsats: defaultdict[str, list[tuple[date, str]]] = defaultdict(list)
+    for pid, decided, group in run(Q_INNSATS):
+        innsats[pid].append((day(decided), group))
+    snapshots = {(pid, int(month)): str(status) for pid, month, status in run(Q_SNAPSHOT)}
+    months: defaultdict[str, set[int]] = defaultdict(set)
+    for pid, month in snapshots:
+        months[pid].add(month)
+    period_rows: defaultdict[str, list[Any]] = defaultdict(list)
+    for row in run(Q_PERIOD):
+        period_rows[row[1]].append(row)
+    contact_days: defaultdict[str, list[date]] = defaultdict(list)
+    held_days: defaultdict[str, list[date]] = defaultdict(list)
+    held_facts: defaultdict[str, list[ContactFacts]] = defaultdict(list)
+    for yid, at, outcome in run(Q_CONTACT):
+        on = local_day(at)
+        contact_days[yid].append(on)
+        if outcome == "gjennomfort":
+            held_days[yid].append(on)
+            if contacts_meet:
+                held_facts[yid].append(
+                    ContactFacts("", datetime.fromisoformat(at + "+00:00"), on, "", outcome)
+                )
+    meetings: defaultdict[str, list[MeetingFacts]] = defaultdict(list)
+    for mid, yid, starts, status in run(Q_MEETING):
+        meetings[yid].append(MeetingFacts(mid, local_day(starts), status))
+    activities: defaultdict[str, list[ActivityFacts]] = defaultdict(list)
+    for aid, yid, kind, status, _title, started, to, changed in run(Q_ACTIVITY):
+        activities[yid].append(ActivityFacts(aid, kind, status, "", day(started) if started else None,
+                                             day(to) if to else None, local_day(changed)))  # fmt: skip
+    enrolments: defaultdict[str, list[EnrolmentFacts]] = defaultdict(list)
+    for yid, club, start, status in run(Q_ENROLMENT):
+        enrolments[yid].append(EnrolmentFacts(club, day(start) if start else None, status))
+    benefits: defaultdict[str, list[BenefitFacts]] = defaultdict(list)
+    for bid, yid, code, start, end in run(Q_BENEFIT):
+        benefits[yid].append(BenefitFacts(bid, code, day(start), day(end) if end else None))
+
+    office = _Office([], {}, [], {}, {}, snapshots)
+    for key, born, veileder in run(Q_YOUTH):
+        yid = uuid.UUID(key)
+        facts = []
+        for pid, _y, reg, situation, intensity, closed, attrs, outcome_id, route in period_rows.get(key, ()):
+            if isinstance(attrs, str):
+                attrs = json.loads(attrs)
+            facts.append(PeriodFacts(pid, day(reg), situation, intensity, day(closed) if closed else None,
+                                     attrs.get("report") if attrs else None, tuple(innsats.get(pid, ())),
+                                     frozenset(months.get(pid, ()))))  # fmt: skip
+            office.periods.append(_Period(pid, key, yid, facts[-1].registration_date, facts[-1].closed_on,
+                                          facts[-1].outcome_report, outcome_id or None, route,
+                                          innsats[pid][-1][1] if innsats.get(pid) else None))  # fmt: skip
+        youth = YouthFacts(id=yid, name="", initials="", birth_date=day(born), veileder_id=None,
+                           periods=tuple(facts), contacts=tuple(held_facts.get(key, ())),
+                           meetings=tuple(meetings.get(key, ())), activities=tuple(activities.get(key, ())),
+                           enrolments=tuple(enrolments.get(key, ())), benefits=tuple(benefits.get(key, ())))  # fmt: skip
+        office.youths.append(youth)
+        office.veileder[yid] = veileder or ""
+        office.contact_days[yid] = contact_days.get(key, [])
+        office.held_days[yid] = held_days.get(key, [])
+    return office
+
+
+@dataclass
 class _Period:
     id: str
-    youth: YouthFacts
+    key: str  # the youth's id as hex
+    youth: uuid.UUID
     registration: date
     closed_on: date | None
     outcome_report: str | None
@@ -215,29 +345,23 @@ def build_report(session: Session, params: ReportParams) -> Report:
         "n": _("Number"),
     }
 
-    youths = load_facts(session)
+    settings = rule_settings(session)
+    office_data = _load(session, "contact_held" in settings["followup_8w"].params.get("met_by", []))
     if scope_user is not None:
-        youths = [y for y in youths if y.veileder_id == scope_user.id]
-    routes: dict[str, tuple[str, str]] = {}
-    for pid, kind, outcome_id in session.execute(
-        select(m.FollowUpPeriod.id, m.FollowUpPeriod.contact_route, m.FollowUpPeriod.outcome_id)
-    ):
-        routes[_hex(pid)] = (str(getattr(kind, "value", kind)), _hex(outcome_id))
-    periods: list[_Period] = []
-    for y in youths:
-        for p in y.periods:
-            route, outcome = routes.get(p.id, ("nav_no", ""))
-            periods.append(_Period(p.id, y, p.registration_date, p.closed_on, p.outcome_report, outcome or None,
-                                   route, p.innsats[-1][1] if p.innsats else None))  # fmt: skip
+        mine = scope_user.id.hex
+        office_data.youths = [y for y in office_data.youths if office_data.veileder[y.id] == mine]
+        office_data.periods = [p for p in office_data.periods if office_data.veileder[p.youth] == mine]
+    youths = office_data.youths
+    by_id = {y.id: y for y in youths}
+    periods = office_data.periods
     cohort = [p for p in periods if params.start <= p.registration <= params.end]
-    runs = {y.id: [Run(a.type, a.status, a.started_on, a.to_date, a.changed_on) for a in y.activities]
-            for y in youths}  # fmt: skip
+    runs = {y.id: spans(y.activities) for y in youths}
 
-    _followup(session, report, tr, youths, cohort, today)
-    _days_to(report, tr, cohort, runs, today)
-    _status(session, report, tr, cohort, runs, today)
-    _caseload(session, report, tr, periods, users, scope_user, as_of)
-    _inactive(report, tr, periods, runs, as_of)
+    _followup(session, report, tr, settings, by_id, cohort, today)
+    _days_to(report, tr, cohort, by_id, office_data.held_days, today)
+    _status(report, tr, cohort, runs, office_data.snapshots, today)
+    _caseload(session, report, tr, periods, by_id, office_data.veileder, users, scope_user, as_of)
+    _inactive(report, tr, periods, runs, office_data.contact_days, as_of)
     _outcomes(session, report, tr, periods, params)
     _routes(report, tr, cohort)
     _clubs(session, report, tr, youths, params)
@@ -246,14 +370,12 @@ def build_report(session: Session, params: ReportParams) -> Report:
     return report
 
 
-def _followup(session: Session, report: Report, tr: NullTranslations, youths: list[YouthFacts],
-              cohort: list[_Period], today: date) -> None:  # fmt: skip
+def _followup(session: Session, report: Report, tr: NullTranslations, settings: dict[str, RuleSetting],
+              by_id: dict[uuid.UUID, YouthFacts], cohort: list[_Period], today: date) -> None:  # fmt: skip
     """8-week follow-up in the evaluation's bins, from the deadline engine's ``followup_8w``."""
     _ = tr.gettext
-    settings = rule_settings(session)
-    wanted = {p.id for p in cohort}
-    subjects = [y for y in youths if any(p.id in wanted for p in y.periods)]
-    chosen = decisions(session, [y.id for y in subjects]) if subjects else {}
+    subjects = [by_id[y] for y in dict.fromkeys(p.youth for p in cohort)]
+    chosen = decisions(session, rule="followup_8w") if subjects else {}
     by_period: dict[str, Deadline] = {}
     for deadline in compute_all(subjects, today, {"followup_8w": settings["followup_8w"]}, chosen):
         by_period[deadline.subject_id or ""] = deadline
@@ -283,11 +405,12 @@ def _followup(session: Session, report: Report, tr: NullTranslations, youths: li
     ))  # fmt: skip
 
 
-def _first_events(p: _Period, today: date) -> tuple[date | None, date | None]:
+def _first_events(
+    p: _Period, y: YouthFacts, held: list[date], today: date
+) -> tuple[date | None, date | None]:
     """The period's first contact (held contact or meeting) and first activity started, up to its end."""
-    y = p.youth
     last = min(p.closed_on or today, today)
-    contact = [c.day for c in y.contacts if c.outcome == "gjennomfort" and p.registration <= c.day <= last]
+    contact = [d for d in held[bisect_left(held, p.registration) :] if d <= last][:1]
     contact += [
         mt.day for mt in y.meetings if mt.status == "gjennomfort" and p.registration <= mt.day <= last
     ]
@@ -298,12 +421,13 @@ def _first_events(p: _Period, today: date) -> tuple[date | None, date | None]:
     return (min(contact) if contact else None, min(started) if started else None)
 
 
-def _days_to(report: Report, tr: NullTranslations, cohort: list[_Period], runs: Any, today: date) -> None:
+def _days_to(report: Report, tr: NullTranslations, cohort: list[_Period], by_id: dict[uuid.UUID, YouthFacts],
+             held: dict[uuid.UUID, list[date]], today: date) -> None:  # fmt: skip
     _ = tr.gettext
     to_contact: list[int] = []
     to_activity: list[int] = []
     for p in cohort:
-        contact, activity = _first_events(p, today)
+        contact, activity = _first_events(p, by_id[p.youth], held[p.youth], today)
         if contact is not None:
             to_contact.append((contact - p.registration).days)
         if activity is not None:
@@ -315,16 +439,10 @@ def _days_to(report: Report, tr: NullTranslations, cohort: list[_Period], runs: 
     ))  # fmt: skip
 
 
-def _status(session: Session, report: Report, tr: NullTranslations, cohort: list[_Period], runs: Any,
-            today: date) -> None:  # fmt: skip
+def _status(report: Report, tr: NullTranslations, cohort: list[_Period], runs: dict[uuid.UUID, list[Span]],
+            confirmed: dict[tuple[str, int], str], today: date) -> None:  # fmt: skip
     """Status 1, 3, 6, 9 months after registration: confirmed where the veileder did, else derived."""
     _ = tr.gettext
-    confirmed: dict[tuple[str, int], str] = {}
-    if cohort:
-        for pid, month, status in session.execute(
-            select(m.StatusSnapshot.period_id, m.StatusSnapshot.month, m.StatusSnapshot.status)
-        ):
-            confirmed[(_hex(pid), int(month))] = str(status.value if hasattr(status, "value") else status)
     grid = {s: [0] * len(SNAPSHOT_MONTHS) for s in STATUSES}
     confirmed_n = [0] * len(SNAPSHOT_MONTHS)
     corrected_n = [0] * len(SNAPSHOT_MONTHS)
@@ -333,7 +451,7 @@ def _status(session: Session, report: Report, tr: NullTranslations, cohort: list
             day = _add_months(p.registration, months)
             if day > today:
                 continue  # not due yet
-            derived = status_on(day, runs[p.youth.id], p.closed_on, p.outcome_report)
+            derived = status_on(day, runs[p.youth], p.closed_on, p.outcome_report)
             own = confirmed.get((p.id, months))
             if own is not None:
                 confirmed_n[j] += 1
@@ -359,7 +477,8 @@ def _open_on(p: _Period, day: date) -> bool:
 
 
 def _caseload(session: Session, report: Report, tr: NullTranslations, periods: list[_Period],
-              users: dict[uuid.UUID, m.User], scope_user: m.User | None, as_of: date) -> None:  # fmt: skip
+              by_id: dict[uuid.UUID, YouthFacts], veileder: dict[uuid.UUID, str], users: dict[uuid.UUID, m.User],
+              scope_user: m.User | None, as_of: date) -> None:  # fmt: skip
     """Youths with an open period on the report's last day, per current veileder."""
     _ = tr.gettext
     ytelse_names = {
@@ -371,12 +490,13 @@ def _caseload(session: Session, report: Report, tr: NullTranslations, periods: l
     groups: dict[uuid.UUID | None, Counter[str]] = defaultdict(Counter)
     benefits: dict[uuid.UUID | None, Counter[str]] = defaultdict(Counter)
     seen: set[uuid.UUID] = set()
+    owner_ids = {u.id.hex: u.id for u in users.values()}
     for p in periods:
-        y = p.youth
-        if not _open_on(p, as_of) or y.id in seen:
+        if not _open_on(p, as_of) or p.youth in seen:
             continue
-        seen.add(y.id)
-        owner = y.veileder_id
+        seen.add(p.youth)
+        y = by_id[p.youth]
+        owner = owner_ids.get(veileder[p.youth])
         ages[owner][age_band(age_on(y.birth_date, as_of))] += 1
         groups[owner][p.innsats or "none"] += 1
         running = {
@@ -424,20 +544,21 @@ def _caseload(session: Session, report: Report, tr: NullTranslations, periods: l
     ))  # fmt: skip
 
 
-def _inactive(report: Report, tr: NullTranslations, periods: list[_Period], runs: Any, as_of: date) -> None:
+def _inactive(report: Report, tr: NullTranslations, periods: list[_Period], runs: dict[uuid.UUID, list[Span]],
+              contact_days: dict[uuid.UUID, list[date]], as_of: date) -> None:  # fmt: skip
     """Youths in follow-up on the last day without any running activity, by days since last contact."""
     _ = tr.gettext
     counts: Counter[str] = Counter()
     seen: set[uuid.UUID] = set()
     for p in periods:
-        y = p.youth
-        if not _open_on(p, as_of) or y.id in seen:
+        if not _open_on(p, as_of) or p.youth in seen:
             continue
-        seen.add(y.id)
-        if activity_status(as_of, runs[y.id]) != "ingen_aktivitet":
+        seen.add(p.youth)
+        if span_status(as_of, runs[p.youth]) != "ingen_aktivitet":
             continue
-        days = [c.day for c in y.contacts if c.day <= as_of]
-        counts[silence_bin((as_of - max(days)).days if days else None)] += 1
+        days = contact_days[p.youth]
+        before = bisect_right(days, as_of)
+        counts[silence_bin((as_of - days[before - 1]).days if before else None)] += 1
     labels = [_("0–7 days"), _("8–30 days"), _("31–90 days"), _("91–182 days"), _("More than 182 days"),
               _("No contact recorded")]  # fmt: skip
     report.tables.append(CountTable(

@@ -16,6 +16,7 @@ from navdesk.domain.reports import (
     SpreadTable,
     activity_status,
     render,
+    spans,
     spread,
     status_on,
     week_bin,
@@ -141,9 +142,11 @@ def test_status_on_a_day():
     assert activity_status(date(2026, 2, 1), [course]) == "annen_aktivitet"
     assert activity_status(date(2026, 2, 2), [course, meeting]) == "ingen_aktivitet"
     assert activity_status(date(2026, 3, 1), [course, work]) == "arbeid"
-    assert status_on(date(2026, 3, 1), [work], date(2026, 3, 1), "utdanning") == "utdanning"
-    assert status_on(date(2026, 3, 1), [work], date(2026, 3, 1), None) == "ukjent"
-    assert status_on(date(2026, 2, 28), [work], date(2026, 3, 1), "utdanning") == "ingen_aktivitet"
+    working = spans([work])
+    assert status_on(date(2026, 3, 1), working, date(2026, 3, 1), "utdanning") == "utdanning"
+    assert status_on(date(2026, 3, 1), working, date(2026, 3, 1), None) == "ukjent"
+    assert status_on(date(2026, 2, 28), working, date(2026, 3, 1), "utdanning") == "ingen_aktivitet"
+    assert status_on(date(2026, 3, 2), working, None, None) == "arbeid"
 
 
 def test_spread_is_median_and_quartiles():
