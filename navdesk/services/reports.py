@@ -199,9 +199,10 @@ class _Office:
 
 Q_YOUTH = "SELECT I(y.id), D(y.birth_date), I(y.veileder_id) FROM youth y"
 Q_PERIOD = """SELECT I(p.id), I(p.youth_id), D(p.registration_date), p.situation, p.intensity, D(p.closed_on),
-  c.attrs, I(p.outcome_id), p.contact_route FROM follow_up_period p LEFT JOIN catalogue_entry c ON c.id = p.outcome_id
-  ORDER BY p.registration_date"""
-Q_CONTACT = "SELECT I(c.youth_id), T(c.at), c.outcome FROM contact c ORDER BY c.at"
+  c.attrs, I(p.outcome_id), p.contact_route FROM follow_up_period p LEFT JOIN catalogue_entry c ON c.id = p.outcome_id"""
+Q_CONTACT = (
+    "SELECT I(c.youth_id), T(c.at), c.outcome FROM contact c"  # unsorted: sorting per youth is cheaper
+)
 Q_SNAPSHOT = "SELECT I(s.period_id), s.month, s.status FROM status_snapshot s"
 
 
@@ -290,8 +291,8 @@ def _load(session: Session, contacts_meet: bool) -> _Office:
                            enrolments=tuple(enrolments.get(key, ())), benefits=tuple(benefits.get(key, ())))  # fmt: skip
         office.youths.append(youth)
         office.veileder[yid] = veileder or ""
-        office.contact_days[yid] = contact_days.get(key, [])
-        office.held_days[yid] = held_days.get(key, [])
+        office.contact_days[yid] = sorted(contact_days.get(key, ()))
+        office.held_days[yid] = sorted(held_days.get(key, ()))
     return office
 
 
