@@ -45,17 +45,7 @@ def week_bin(days: int) -> str:
     return ">8"
 
 
-AGE_BANDS = ("<20", "20-24", "25-29", "30+")
-
-
-def age_band(age: int) -> str:
-    if age < 20:
-        return "<20"
-    if age < 25:
-        return "20-24"
-    if age < 30:
-        return "25-29"
-    return "30+"
+AGE_BANDS = ("<20", "20-24", "25-29", "30+")  # navdesk.domain.person.age_band
 
 
 SILENCE_BINS = ("0-7", "8-30", "31-90", "91-182", ">182", "never")

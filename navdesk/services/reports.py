@@ -35,6 +35,7 @@ from navdesk.domain.deadlines.facts import (
     YouthFacts,
 )
 from navdesk.domain.deadlines.rules import RuleSetting
+from navdesk.domain.person import age_band
 from navdesk.domain.reports import (
     AGE_BANDS,
     SILENCE_BINS,
@@ -46,7 +47,6 @@ from navdesk.domain.reports import (
     Span,
     Spread,
     SpreadTable,
-    age_band,
     render,
     silence_bin,
     span_status,
