@@ -208,6 +208,11 @@ class _Writer:
         made = _("Made on {date}. Counts below {n} are not shown; the report contains no names.")
         story.append(Paragraph(markup(made.format(date=format_date(self.options.printed_on), n=r.threshold)),
                                self.small))  # fmt: skip
+        if r.params.veileder:
+            scoped = _(
+                "Only the youths whose veileder is {initials} today; preventive activities (the office's) are left out."
+            )
+            story.append(Paragraph(markup(scoped.format(initials=r.scope)), self.small))
         for t in r.rendered():
             story += self.section(t)
         story.append(CondPageBreak(80 * mm))
