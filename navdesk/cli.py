@@ -138,6 +138,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dl.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
+    rep = sub.add_parser("report", help=_("the office report as a PDF: indicators with small numbers hidden"))
+    _common(rep)
+    rep.add_argument(
+        "--from", dest="start", type=_iso_date, required=True, help=_("first day of the period (YYYY-MM-DD)")
+    )
+    rep.add_argument(
+        "--to", dest="end", type=_iso_date, required=True, help=_("last day of the period (YYYY-MM-DD)")
+    )
+    rep.add_argument("--out", help=_("the PDF file to write"))
+    rep.add_argument("--veileder", help=_("only this veileder's youths (initials)"))
+    rep.add_argument(
+        "--csv", metavar=_("FOLDER"), help=_("also write the aggregated tables as CSV files to FOLDER")
+    )
+    rep.add_argument(
+        "--xlsx", metavar=_("FILE"), help=_("also write the aggregated tables to one Excel file")
+    )
+    rep.add_argument(
+        "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
+    )
+    rep.add_argument("--json", action="store_true", help=_("machine-readable output (the suppressed tables)"))
+
     imp = sub.add_parser("import", help=_("import youths from a CSV or Excel file (all rows or none)"))
     _common(imp)
     imp.add_argument("what", choices=["youths"])
@@ -660,6 +681,53 @@ def _print_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """``report --from --to --out``: the office report; its tables as CSV/XLSX; audited, no names."""
+    from navdesk.db.engine import translate_error
+    from navdesk.documents.report import ReportOptions, render_report, write_tables_csv, write_tables_xlsx
+    from navdesk.paths import write_atomically
+    from navdesk.services.reports import ReportParams, build_report, record_export
+    from navdesk.services.summaries import user_label
+
+    if not (args.out or args.csv or args.xlsx or args.json):
+        raise InvalidInput(_("Say where to write the report: --out, --csv, --xlsx or --json."))
+    today = args.today or date.today()
+    written: list[str] = []
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            report = build_report(
+                session, ReportParams(args.start, args.end, args.veileder, args.lang, today)
+            )
+            try:
+                if args.out:
+                    out = Path(args.out).expanduser()
+                    options = ReportOptions(user_label(session, actor.user_id, actor.initials), today)
+                    write_atomically(render_report(report, options), out)
+                    written.append(str(out))
+                if args.csv:
+                    written += [str(p) for p in write_tables_csv(report, Path(args.csv).expanduser())]
+                if args.xlsx:
+                    written.append(str(write_tables_xlsx(report, Path(args.xlsx).expanduser())))
+            except OSError as exc:
+                raise translate_error(exc, str(exc.filename or "")) or exc from exc
+            record_export(session, actor, report, [Path(w).name for w in written])
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"scope": report.scope, "from": args.start.isoformat(), "to": args.end.isoformat(),
+                     "threshold": report.threshold, "lang": report.lang, "files": written, "encrypted": False,
+                     "tables": [{"key": t.key, "title": t.title, "header": t.header, "rows": t.rows}
+                                for t in report.rendered()]})  # fmt: skip
+    else:
+        for path in written:
+            print(_("Written: {path}").format(path=path))
+    if written:
+        print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from navdesk.importing import import_youths, read_table
 
@@ -706,6 +774,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "print": cmd_print,
     "ot-compare": cmd_ot_compare,
+    "report": cmd_report,
 }
 
 

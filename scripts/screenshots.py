@@ -104,6 +104,7 @@ def main() -> int:
         _shoot_meetings(app, window)
         _shoot_clubs(app, window, db, actor)
         _shoot_cooperation(app, window, db, Path(tmp))
+        _shoot_reports(app, window)
         window.close()
         db.close()
 
@@ -122,7 +123,8 @@ def main() -> int:
              "record-frister.png", "youth-form.png", "portfolio-huskelapp.png", "summary-dialog.png", "lock.png",
              "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
              "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
-             "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png")  # fmt: skip
+             "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png", "rapporter.png",
+             "rapport-pdf.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -239,6 +241,40 @@ def _shoot_meetings(app: Any, window: Any) -> None:
     editor._autosave.stop()
     editor.close()
     window.show_screen("portfolio")
+
+
+def _shoot_reports(app: Any, window: Any) -> None:
+    """The Rapporter screen for the last two years of the demo office, and the first pages of its PDF."""
+    import subprocess
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    window.show_screen("reports")
+    view = window.reports
+    today = date.today()
+    view.preset.setCurrentIndex(view.preset.findData("custom"))
+    view.start.setDate(QDate(today.year - 1, 1, 1))
+    view.end.setDate(QDate(today.year, today.month, today.day))
+    view.make()
+    app.processEvents()
+    window.grab().save(str(OUT / "rapporter.png"))
+    pdf = OUT.parent / "rapport.pdf"
+    view.save_pdf(pdf)
+    try:
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(OUT / "rapport-pdf")],
+                       check=True)  # fmt: skip
+        from PIL import Image
+
+        pages = [Image.open(OUT / f"rapport-pdf-{n}.png") for n in (1, 2)]
+        both = Image.new("RGB", (sum(p.width for p in pages), max(p.height for p in pages)), "white")
+        both.paste(pages[0], (0, 0))
+        both.paste(pages[1], (pages[0].width, 0))
+        both.save(OUT / "rapport-pdf.png")
+        for n in (1, 2):
+            (OUT / f"rapport-pdf-{n}.png").unlink()
+    finally:
+        pdf.unlink(missing_ok=True)
 
 
 def _shoot_clubs(app: object, window: object, db: object, actor: object) -> None:

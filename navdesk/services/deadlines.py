@@ -40,10 +40,15 @@ def rule_settings(session: Session) -> dict[str, RuleSetting]:
     return settings
 
 
-def decisions(session: Session, youth_ids: list[uuid.UUID] | None = None) -> dict[str, Decision]:
+def decisions(
+    session: Session, youth_ids: list[uuid.UUID] | None = None, *, rule: str | None = None
+) -> dict[str, Decision]:
+    """The users' decisions by deadline key (of some youths, or of one rule's deadlines)."""
     query = select(m.DeadlineDecision)
     if youth_ids is not None:
         query = query.where(m.DeadlineDecision.youth_id.in_(youth_ids))
+    if rule is not None:
+        query = query.where(m.DeadlineDecision.key.like(f"{rule}:%"))
     return {
         d.key: Decision(d.state.value, d.until, d.reason, d.updated_at.astimezone(OSLO).date())
         for d in session.scalars(query)

@@ -38,9 +38,7 @@ def _screens() -> list[tuple[str, str, str]]:
         ("meetings", _("Meetings"), ""),
         ("jobbklubb", _("Job club"), ""),
         ("partners", _("Cooperation"), ""),
-        ("reports", _("Reports"), _(
-            "statistics for the office with small numbers suppressed, and printed plans and lists as PDF."
-        )),
+        ("reports", _("Reports"), ""),
     ]  # fmt: skip
 
 
@@ -123,6 +121,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self._meetings_view: Any = None  # the Møteplan, built the first time it is needed
         self._clubs_view: Any = None  # the Jobbklubb screen, built the first time it is needed
+        self._reports_view: Any = None  # the Rapporter screen, built the first time it is needed
         self.portfolio.enrolled.connect(self._enrolled)
         self._cooperation_view: Any = None  # the Samarbeid screen, built the first time it is needed
         built: dict[str, QWidget] = {
@@ -131,6 +130,7 @@ class MainWindow(QMainWindow):
             "meetings": QWidget(),
             "jobbklubb": QWidget(),
             "partners": QWidget(),
+            "reports": QWidget(),
         }
         for key, label, will_contain in _screens():
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
@@ -241,6 +241,18 @@ class MainWindow(QMainWindow):
             self._clubs_view = view
         return self._clubs_view
 
+    @property
+    def reports(self) -> Any:
+        """The Rapporter screen (navdesk.ui.reports), built on first use (it needs SQLAlchemy, decision 0007)."""
+        if self._reports_view is None:
+            from navdesk.ui.reports.view import ReportsView
+
+            view = ReportsView(self.database, self.actor, today=self.today)
+            view.setObjectName("reports")
+            self._put_in_place("reports", view)
+            self._reports_view = view
+        return self._reports_view
+
     def _enrolled(self, youth_ids: list[Any]) -> None:
         """Youths were enrolled, marked or changed in a group: their plan, deadlines and records changed."""
         for youth_id in youth_ids:
@@ -350,6 +362,9 @@ class MainWindow(QMainWindow):
                 self.cooperation  # noqa: B018  (builds the screen)
             else:
                 self._cooperation_view.reload()
+        if row >= 0 and list(self.screens)[row] == "reports" and self._database_ready():
+            self.reports.database = self.database
+            self.reports.reload()
         if row >= 0 and list(self.screens)[row] == "deadlines":
             self.deadlines  # noqa: B018  (builds the screen)
             if self.deadlines_book is None:

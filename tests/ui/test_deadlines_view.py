@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -359,3 +360,55 @@ def test_start_up_deadlines_are_computed_in_a_worker_thread(
     assert threads == ["navdesk-deadlines"] and threading.current_thread() is threading.main_thread()
     assert window.deadlines_book is not None
     qtbot.waitUntil(lambda: window.summary_banner.isVisible(), timeout=5000)
+
+
+def test_confirm_status_for_the_outcome_snapshot_deadline(
+    view: Any, fixed_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Bekreft status …» proposes the derived status; the chosen one is stored and meets the deadline."""
+    from sqlalchemy import select as sql
+
+    from navdesk.db import models as m
+    from navdesk.ui.dialogs.status import StatusDialog
+
+    d = first_open(view, rule="outcome_snapshot")
+    other = next(x for items in shown(view).values() for x in items if x.rule != "outcome_snapshot")
+    select(view, other)
+    assert not view.status_action.isEnabled()
+    select(view, d)
+    assert view.status_action.isEnabled()
+    asked: list[str] = []
+
+    def ask(cls: Any, parent: Any, question: str, proposed: str) -> str:
+        asked.append(proposed)
+        return "utdanning"
+
+    monkeypatch.setattr(StatusDialog, "ask", classmethod(ask))
+    view.status_action.trigger()
+    assert asked and asked[0] in {
+        "arbeid",
+        "utdanning",
+        "tiltak",
+        "annen_aktivitet",
+        "ingen_aktivitet",
+        "ukjent",
+    }
+    assert d.key not in open_keys(view)
+    months = int(d.key.rsplit(":", 1)[1].rstrip("m"))
+    with fixed_db.session() as s:
+        period = uuid.UUID(d.subject_id)
+        query = sql(m.StatusSnapshot).where(
+            m.StatusSnapshot.month == months, m.StatusSnapshot.period_id == period
+        )
+        row = s.scalars(query).one()
+        assert row.status.value == "utdanning"
+
+
+def test_status_dialog_proposes_the_derived_status(qtbot: Any) -> None:
+    from navdesk.ui.dialogs.status import StatusDialog
+
+    dialog = StatusDialog("Status?", "tiltak")
+    qtbot.addWidget(dialog)
+    assert dialog.status() == "tiltak"
+    dialog.combo.setCurrentIndex(dialog.combo.findData("arbeid"))
+    assert dialog.status() == "arbeid"

@@ -50,6 +50,24 @@ def ask_ics_path(parent: QWidget | None, suggested: str) -> str | None:
     return chosen or None
 
 
+def ask_xlsx_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save an Excel workbook (the title says it is not encrypted); ``None`` when cancelled."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save tables – the file is NOT encrypted"), suggested, _("Excel workbook (*.xlsx)")
+    )
+    if chosen and not chosen.lower().endswith(".xlsx"):
+        chosen += ".xlsx"
+    return chosen or None
+
+
+def ask_folder(parent: QWidget | None, suggested: str) -> str | None:
+    """A folder for CSV files (the title says they are not encrypted); ``None`` when cancelled."""
+    chosen = QFileDialog.getExistingDirectory(
+        parent, _("Folder for the CSV files – NOT encrypted"), suggested
+    )
+    return chosen or None
+
+
 def ask_recording(parent: QWidget | None, meeting_day: date, today: date) -> tuple[date, str] | None:
     """The "Mark as recorded" dialog: (date, system), or ``None`` when cancelled."""
     from navdesk.ui.printing.record_dialog import RecordDialog

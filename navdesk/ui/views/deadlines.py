@@ -42,6 +42,7 @@ from navdesk.ui.dialogs.contact import ContactDialog
 from navdesk.ui.dialogs.reason import ReasonDialog
 from navdesk.ui.dialogs.rules import RulesDialog
 from navdesk.ui.dialogs.snooze import SnoozeDialog
+from navdesk.ui.dialogs.status import StatusDialog
 from navdesk.ui.models.deadline_model import (
     CLOSED,
     COL_DUE,
@@ -145,8 +146,12 @@ class DeadlinesView(QWidget):
         self.snooze_action = QAction(_("Snooze …"), self)
         self.na_action = QAction(_("Not applicable …"), self)
         self.reopen_action = QAction(_("Reopen"), self)
-        self.actions_in_order = (self.contact_action, self.open_action, self.done_action, self.snooze_action,
-                                 self.na_action, self.reopen_action)  # fmt: skip
+        self.status_action = QAction(_("Confirm status …"), self)
+        self.status_action.setToolTip(
+            _("Status 1, 3, 6 or 9 months after registration: confirm the proposed status or correct it.")
+        )
+        self.actions_in_order = (self.contact_action, self.open_action, self.status_action, self.done_action,
+                                 self.snooze_action, self.na_action, self.reopen_action)  # fmt: skip
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # A tool bar, so a narrow window puts the actions that do not fit behind a "»" button.
         self.toolbar = QToolBar()
@@ -213,6 +218,7 @@ class DeadlinesView(QWidget):
         self.snooze_action.triggered.connect(self.snooze)
         self.na_action.triggered.connect(self.mark_not_applicable)
         self.reopen_action.triggered.connect(self.reopen)
+        self.status_action.triggered.connect(self.confirm_status)
         self.rules_action.triggered.connect(self.edit_rules)
         self._update_actions(None)
 
@@ -368,6 +374,9 @@ class DeadlinesView(QWidget):
         self.snooze_action.setEnabled(can_decide)
         self.na_action.setEnabled(can_decide)
         self.reopen_action.setEnabled(by_hand)
+        self.status_action.setEnabled(
+            d is not None and d.rule == "outcome_snapshot" and d.subject_id is not None
+        )
 
     # -- actions -----------------------------------------------------------------------------------
     def log_contact(self) -> None:
@@ -414,6 +423,28 @@ class DeadlinesView(QWidget):
             return
         until, reason = answer
         self._decide(d, DeadlineState.SNOOZED, reason, until)
+
+    def confirm_status(self) -> None:
+        """The ``outcome_snapshot`` deadline: confirm the derived status for that month, or correct it."""
+        from navdesk.errors import UserError
+        from navdesk.services.reports import confirm_status, derived_status
+
+        d = self.selected()
+        if d is None or d.rule != "outcome_snapshot" or d.subject_id is None:
+            return
+        period_id = uuid.UUID(d.subject_id)
+        months = int(d.key.rsplit(":", 1)[1].rstrip("m"))
+        try:
+            with self._database.session() as session:
+                proposed = derived_status(session, period_id, months)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Deadlines"), str(exc))
+            return
+        question = _("Status for {youth} {n} months after registration. The proposal comes from the activities "
+                     "and the outcome on that day.").format(youth=youth_text(d), n=months)  # fmt: skip
+        chosen = StatusDialog.ask(self, question, proposed)
+        if chosen is not None:
+            self._act(d, lambda s: confirm_status(s, self._actor, period_id, months, chosen))
 
     def reopen(self) -> None:
         d = self.selected()

@@ -1,0 +1,1 @@
+"""The Rapporter screen (office report)."""
