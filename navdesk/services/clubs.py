@@ -52,6 +52,7 @@ from navdesk.errors import InvalidInput
 from navdesk.i18n import _, language
 from navdesk.services import crud, plans
 from navdesk.services.context import Actor, coerce_enum
+from navdesk.services.followup import open_period_id
 
 STREAK_SETTING = "club_absence_streak"
 DEFAULT_STREAK = 2
@@ -272,11 +273,6 @@ def employer_choices(session: Session) -> list[Choice]:
 # --------------------------------------------------------------------------- enrolment
 
 
-def _open_period(session: Session, youth_id: uuid.UUID) -> uuid.UUID | None:
-    return session.scalar(select(FollowUpPeriod.id).where(
-        FollowUpPeriod.youth_id == youth_id, FollowUpPeriod.closed_on.is_(None)))  # fmt: skip
-
-
 def _name(first: str, preferred: str, last: str) -> str:
     return f"{preferred or first} {last}".strip()
 
@@ -326,7 +322,7 @@ def enrol(
     if start_date is None:
         start_date = _first_session_on_or_after(session, club_id, enrolled_on) or club.start_date
     if period_id is None:
-        period_id = _open_period(session, youth_id)
+        period_id = open_period_id(session, youth_id)
     started = start_date is not None and start_date <= today
     row = crud.create(
         session, actor, ClubEnrolment, club_id=club_id, youth_id=youth_id, enrolled_on=enrolled_on,

@@ -38,6 +38,15 @@ def _youth(session: Session, youth_id: uuid.UUID) -> Youth:
     return youth
 
 
+def open_period_id(session: Session, youth_id: uuid.UUID) -> uuid.UUID | None:
+    """The youth's open follow-up period (at most one is open at a time), or None."""
+    return session.scalar(
+        select(FollowUpPeriod.id).where(
+            FollowUpPeriod.youth_id == youth_id, FollowUpPeriod.closed_on.is_(None)
+        )
+    )
+
+
 def open_period(
     session: Session,
     actor: Actor,
@@ -52,10 +61,7 @@ def open_period(
 ) -> uuid.UUID:
     """Start a follow-up period (and the 8-week clock); only one may be open at a time."""
     _youth(session, youth_id)
-    open_now = session.scalars(
-        select(FollowUpPeriod).where(FollowUpPeriod.youth_id == youth_id, FollowUpPeriod.closed_on.is_(None))
-    ).first()
-    if open_now is not None:
+    if open_period_id(session, youth_id) is not None:
         raise InvalidInput(
             _("The youth already has an open follow-up period. Close it before opening a new one.")
         )

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from navdesk.db.models import (
     Activity,
     CatalogueEntry,
-    FollowUpPeriod,
     Meeting,
     MeetingAction,
     MeetingParticipant,
@@ -32,6 +31,7 @@ from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import crud
 from navdesk.services.context import Actor, coerce_enum
+from navdesk.services.followup import open_period_id
 
 
 @dataclass(frozen=True)
@@ -453,20 +453,13 @@ def sync_plan_activity(session: Session, actor: Actor, meeting: Meeting) -> None
         if other not in keep:
             crud.delete(session, actor, other)
     if not keep:
-        crud.create(session, actor, Activity, youth_id=youth.id, period_id=_open_period(session, youth.id),
+        crud.create(session, actor, Activity, youth_id=youth.id, period_id=open_period_id(session, youth.id),
                     meeting_id=meeting.id, **values)  # fmt: skip
         return
     activity = keep[0]
     changed = {k: v for k, v in values.items() if getattr(activity, k) != v}
     if changed:
         crud.update(session, actor, activity, None, **changed)
-
-
-def _open_period(session: Session, youth_id: uuid.UUID) -> uuid.UUID | None:
-    return session.scalar(
-        select(FollowUpPeriod.id).where(FollowUpPeriod.youth_id == youth_id, FollowUpPeriod.closed_on.is_(None))
-        .order_by(FollowUpPeriod.registration_date.desc()).limit(1)
-    )  # fmt: skip
 
 
 def delete_meeting(session: Session, actor: Actor, meeting_id: uuid.UUID) -> None:

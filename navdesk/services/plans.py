@@ -33,6 +33,7 @@ from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import audit, crud
 from navdesk.services.context import Actor, coerce_enum
+from navdesk.services.followup import open_period_id
 
 OWN_GOAL_MAX = 500
 REASON_MAX = 500
@@ -182,15 +183,6 @@ def remove_goal(session: Session, actor: Actor, goal_id: uuid.UUID, *, reason: s
     _revise(session, actor, plan, reason)
 
 
-def _open_period_id(session: Session, youth_id: uuid.UUID) -> uuid.UUID | None:
-    return session.scalar(
-        select(FollowUpPeriod.id)
-        .where(FollowUpPeriod.youth_id == youth_id, FollowUpPeriod.closed_on.is_(None))
-        .order_by(FollowUpPeriod.registration_date.desc())
-        .limit(1)
-    )
-
-
 def _check_dates(from_date: date | None, to_date: date | None) -> None:
     if from_date and to_date and to_date < from_date:
         raise InvalidInput(_("The end date is before the start date."))
@@ -241,7 +233,7 @@ def add_activity(
         if entry is None or entry.kind != "tiltak":
             raise InvalidInput(_("Choose the measure from the office's list."))
     if period_id is None:
-        period_id = _open_period_id(session, youth_id)
+        period_id = open_period_id(session, youth_id)
     activity = crud.create(
         session, actor, Activity, youth_id=youth_id, period_id=period_id, from_date=from_date, to_date=to_date,
         **values,
@@ -447,7 +439,7 @@ def apply_template(
     if session.get(Youth, youth_id) is None:
         raise InvalidInput(_("The youth no longer exists."))
     steps = _steps((entry.attrs or {}).get("steps"))
-    period_id = _open_period_id(session, youth_id)
+    period_id = open_period_id(session, youth_id)
     if period_id is None:
         raise InvalidInput(_("The youth has no open follow-up period; open one before making a plan."))
     created = []
