@@ -367,3 +367,23 @@ def test_the_office_templates_are_edited_by_a_leader_and_read_by_a_veileder(qtbo
         reader.list.count() == 4 and not reader.save_button.isEnabled() and not reader.name_edit.isEnabled()
     )
     assert "leder" in reader.notice.text()
+
+
+def test_a_finished_activity_opens_read_only(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    from navdesk.services.plan_view import activity_choices, read_plan
+    from navdesk.ui.dialogs.activity import ActivityDialog
+
+    db, actor, yid, ids = setup
+    with db.session() as s, s.begin():
+        plans.set_activity_status(s, actor, ids["cv"], 1, ActivityStatus.AVBRUTT, reason="Ikke aktuelt")
+    with db.session() as s:
+        done = next(a for a in read_plan(s, yid, TODAY).activities if a.id == ids["cv"])
+        choices = activity_choices(s)
+    dialog = ActivityDialog(choices, TODAY, activity=done)
+    qtbot.addWidget(dialog)
+    assert (
+        not dialog.title_edit.isEnabled()
+        and not dialog.from_edit.isEnabled()
+        and not dialog.to_edit.isEnabled()
+    )
+    assert "kan ikke endres" in dialog.agreed_label.text()

@@ -151,16 +151,22 @@ class ActivityDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
-        if a is not None and a.agreed:
+        fields: tuple[QWidget, ...] = (
+            self.type_combo, self.title_edit, self.responsible_combo, self.per_week, self.application_combo,
+            self.tiltak_combo, self.employer_combo, self.club_combo, self.notes_edit,
+        )  # fmt: skip
+        if a is not None and a.status.finished:  # read only, dates too
+            self.agreed_label.setText(_("A completed or cancelled activity cannot be changed."))
+            fields += (self.from_edit, self.to_edit)
+        elif a is not None and a.agreed:
             self.agreed_label.setText(
                 _("Agreed with the youth: only the dates can be changed, and every change is recorded.")
             )
-            for widget in (self.type_combo, self.title_edit, self.responsible_combo, self.per_week,
-                           self.application_combo, self.tiltak_combo, self.employer_combo, self.club_combo,
-                           self.notes_edit):  # fmt: skip
-                widget.setEnabled(False)
         else:
             self.agreed_label.hide()
+            fields = ()
+        for widget in fields:
+            widget.setEnabled(False)
         self.setMinimumWidth(520)
         self.title_edit.setFocus()
 

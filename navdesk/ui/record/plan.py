@@ -531,10 +531,22 @@ class PlanTab(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, _("The change was not saved"), str(exc))
             return False
+        self._saved(done)
+        return True
+
+    def _saved(self, done: str) -> None:
+        """After a saved change: read the plan again, say what was done, tell the record window."""
         self.load()
         self.message_label.setText(done)
         self.changed.emit()
-        return True
+
+    def _after_dialog(self, dialog: QDialog, done: str) -> bool:
+        """Run a dialog that saves through its own callback; on OK, as after any saved change."""
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if ok:
+            self._saved(done)
+        return ok
 
     def _find(self, activity_id: uuid.UUID) -> ActivityView | None:
         assert self.plan is not None
@@ -632,14 +644,8 @@ class PlanTab(QWidget):
                 plans.add_activity(session, self._actor, self.youth_id, period_id=self.plan.period_id,  # type: ignore[union-attr]
                                    **values)  # fmt: skip
 
-        dialog = ActivityDialog(self._choices(), self.today, save=save, parent=self)
-        ok = dialog.exec() == ActivityDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if ok:
-            self.load()
-            self.message_label.setText(_("Activity added."))
-            self.changed.emit()
-        return ok
+        return self._after_dialog(ActivityDialog(self._choices(), self.today, save=save, parent=self),
+                                  _("Activity added."))  # fmt: skip
 
     def _enrol(self, club_id: uuid.UUID) -> None:
         """A jobbklubb activity with a group is an enrolment in that group (which adds the activity);
@@ -669,18 +675,7 @@ class PlanTab(QWidget):
                     plans.edit_activity(session, self._actor, activity.id, activity.version, **values)
 
         dialog = ActivityDialog(self._choices(), self.today, activity=activity, save=save, parent=self)
-        if activity.status.finished:
-            dialog.setEnabled(True)
-            for child in dialog.findChildren(QWidget):
-                if child.accessibleName() and not isinstance(child, QPushButton):
-                    child.setEnabled(False)
-        ok = dialog.exec() == ActivityDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if ok:
-            self.load()
-            self.message_label.setText(_("Activity saved."))
-            self.changed.emit()
-        return ok
+        return self._after_dialog(dialog, _("Activity saved."))
 
     def agree(self, activity: ActivityView) -> bool:
         from navdesk.services import plans
