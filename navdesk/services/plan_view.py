@@ -181,6 +181,13 @@ def _sort_key(a: ActivityView) -> tuple[Any, ...]:
     return (BOARD_ORDER.index(a.status), a.to_date or date.max, a.from_date or date.max, a.title.casefold())
 
 
+def _names(session: Session, model: Any, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names of these employers or groups only (not the office's whole list)."""
+    if not ids:
+        return {}
+    return {r[0]: r[1] for r in session.execute(select(model.id, model.name).where(model.id.in_(ids)))}
+
+
 def _activities(
     session: Session, youth_id: uuid.UUID, period_id: uuid.UUID | None, today: date
 ) -> tuple[ActivityView, ...]:
@@ -191,8 +198,8 @@ def _activities(
     catalogue = {
         c.id: c for c in session.scalars(select(m.CatalogueEntry).where(m.CatalogueEntry.kind == "tiltak"))
     }
-    employers = {r[0]: r[1] for r in session.execute(select(m.Employer.id, m.Employer.name))}
-    clubs = {r[0]: r[1] for r in session.execute(select(m.Club.id, m.Club.name))}
+    employers = _names(session, m.Employer, {a.employer_id for a in rows if a.employer_id})
+    clubs = _names(session, m.Club, {a.club_id for a in rows if a.club_id})
     out = []
     for a in rows:
         entry = catalogue.get(a.tiltak_id) if a.tiltak_id else None
