@@ -18,5 +18,8 @@ DEFAULT_WEEKLY = 4
 
 def backups_hold_until(day: date, *, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_WEEKLY) -> date:
     """The last day on which a backup made on or before ``day`` may still exist under the rotation."""
-    end_of_week = day + timedelta(days=6 - day.weekday())
-    return max(day + timedelta(days=daily), end_of_week + timedelta(weeks=weekly))
+    last = day + timedelta(days=daily)
+    if weekly > 0:
+        end_of_week = day + timedelta(days=6 - day.weekday())
+        last = max(last, end_of_week + timedelta(weeks=weekly))
+    return last
