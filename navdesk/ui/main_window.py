@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_file_menu()
+        self._build_menus()
         self._restore_geometry()
         # Past midnight the deadlines, ages and "meeting today" are those of a new day.
         self._day_timer = QTimer(self)
@@ -592,9 +592,18 @@ class MainWindow(QMainWindow):
                 self._deadlines_view.set_book(book)
             self._on_book_changed()
 
+    # -- menus: File, Office, Settings, Help. Each feature adds its actions in its own method -------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(_("&File"))
+        self.office_menu = bar.addMenu(_("&Office"))  # users, backups, audit log, keys, retention
+        self.settings_menu = bar.addMenu(_("&Settings"))  # lock time, language, backup folder …
+        self.help_menu = bar.addMenu(_("&Help"))  # user guide, about
+        self._build_file_menu(self.file_menu)
+        self._build_lock_settings(self.settings_menu)
+
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
-    def _build_file_menu(self) -> None:
-        menu = self.menuBar().addMenu(_("&File"))
+    def _build_file_menu(self, menu: Any) -> None:
         self.import_action = menu.addAction(_("Import youths …"))
         self.import_action.triggered.connect(self.import_youths)
         self.export_action = menu.addAction(_("Export this view …"))
@@ -609,6 +618,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every window
         self.lock_action.triggered.connect(self.lock)
+
+    def _build_lock_settings(self, menu: Any) -> None:
         self.lock_time_action = menu.addAction(_("Lock after inactivity …"))
         self.lock_time_action.triggered.connect(lambda: self.choose_lock_time())
         if str(getattr(self.actor, "access_role", "")) == "admin":
