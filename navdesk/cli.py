@@ -74,6 +74,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help=_("replace an existing database"))
     demo.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
+    aud = sub.add_parser("audit", help=_("the audit log: verify its chain, or list entries"))
+    _common(aud)
+    aud.add_argument("action", choices=["verify", "list"],
+                     help=_("verify: check that no entry was changed, deleted or cut off (exit 1 names the "
+                            "first bad entry); list: the newest entries"))  # fmt: skip
+    aud.add_argument("--youth", help=_("with list: only this youth's entries (id or id prefix)"))
+    aud.add_argument("--by", help=_("with list: only this user's entries (initials)"))
+    aud.add_argument("--since", type=_iso_date, help=_("with list: from this date (YYYY-MM-DD)"))
+    aud.add_argument(
+        "--until", type=_iso_date, help=_("with list: up to and including this date (YYYY-MM-DD)")
+    )
+    aud.add_argument(
+        "--limit", type=int, default=200, help=_("with list: at most this many entries (default 200)")
+    )
+    aud.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
     check = sub.add_parser("check", help=_("check integrity, encryption and schema version"))
     _common(check)
     check.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -765,7 +781,71 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from navdesk.services import audit
+
+    database = _open(args)
+    try:
+        with database.session() as session:
+            if args.action == "verify":
+                return _audit_verify(args, audit.verify(session), database.target.label)
+            actor = _actor(session, args)
+            youth_id = user_id = None
+            if args.youth:
+                from navdesk.db.models import Youth
+                from navdesk.services.context import resolve_id
+
+                youth_id = resolve_id(session, Youth, args.youth).id
+            if args.by:
+                from navdesk.services.context import actor_for
+
+                user_id = actor_for(session, args.by).user_id
+            entries = audit.search(
+                session, actor, youth_id=youth_id, user_id=user_id, since=args.since, until=args.until,
+                limit=max(1, args.limit),
+            )  # fmt: skip
+    finally:
+        database.close()
+    if args.json:
+        _print_json([{"seq": e.seq, "at": e.at.isoformat(), "user": e.user, "action": e.action,
+                      "entity": e.entity, "entity_id": e.entity_id, "youth_id": e.youth_id,
+                      "source": e.source, "erased": e.erased} for e in entries])  # fmt: skip
+    else:
+        from navdesk.domain.text import format_date
+
+        for e in entries:
+            local = e.at.astimezone()
+            print(
+                f"{e.seq:>7}  {format_date(local)} {local:%H:%M}  {e.user:<5} {e.action:<10} {e.entity:<16} {e.source}"
+            )
+    return EXIT_OK
+
+
+def _audit_verify(args: argparse.Namespace, result: Any, label: str) -> int:
+    if args.json:
+        _print_json({"db": label, "ok": result.ok, "entries": result.entries, "erased": result.erased,
+                     "last": result.last_seq, "head": result.head.seq if result.head else None,
+                     "problem": None if result.ok else {"seq": result.problem.seq, "kind": result.problem.kind,
+                                                         "message": result.problem.message}})  # fmt: skip
+    elif result.ok:
+        print(ngettext("The audit log is whole: {n} entry checked.", "The audit log is whole: {n} entries checked.",
+                       result.entries).format(n=result.entries))  # fmt: skip
+        if result.erased:
+            print(ngettext("{n} entry has had its values erased with a deleted youth (not tampering).",
+                           "{n} entries have had their values erased with a deleted youth (not tampering).",
+                           result.erased).format(n=result.erased))  # fmt: skip
+        if result.head is None:
+            print(_("This machine has no record of the log's end for this database, so a cut-off end "
+                    "cannot be detected here."))  # fmt: skip
+    if not result.ok:
+        print(_("navdesk: the audit log has been tampered with. {message}").format(message=result.problem.message),
+              file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "audit": cmd_audit,
     "demo": cmd_demo,
     "check": cmd_check,
     "list": cmd_list,
@@ -787,6 +867,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     for name in ("db", "data_dir", "user", "lang"):
         if not hasattr(args, name):
             setattr(args, name, None)
+    if args.data_dir:  # everything kept in the data folder (the audit log's head too) follows it
+        os.environ["NAVDESK_DATA_DIR"] = str(args.data_dir)
     return args
 
 

@@ -639,6 +639,8 @@ class AuditEvent(Base):
     youth_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
     source: Mapped[str] = mapped_column(String(20), default="app")
     payload_digest: Mapped[str] = mapped_column(String(64), default="")
+    # sha256 over the previous event's chain and this event's metadata (navdesk.domain.audit_chain)
+    chain: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class AuditPayload(Base):

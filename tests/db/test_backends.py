@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from navdesk.db.models import Activity, AuditEvent, AuditPayload, CatalogueEntry, Contact, Youth
 from navdesk.domain.enums import ActivityStatus, ActivityType, ContactChannel
 from navdesk.errors import InvalidInput, NotFound, StaleEdit
-from navdesk.services import contacts, followup, plans, youths
+from navdesk.services import audit, contacts, followup, plans, youths
 from navdesk.services.context import actor_for, resolve_id
 from navdesk.services.office import catalogue
 
@@ -203,6 +203,9 @@ def test_concurrent_writers_on_postgresql_keep_the_audit_sequence(pg_url):
     with db.session() as s:
         seqs = [e.seq for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
         created = s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "youth"))
+        verified = audit.verify(s)
     db.close()
     assert created == 45
     assert seqs == list(range(1, len(seqs) + 1))
+    assert verified.ok, verified.problem  # one chain, however the three laptops' writes interleaved
+    assert verified.entries == len(seqs) and verified.head is not None
