@@ -352,3 +352,8 @@ def search(
 def users(session: Session) -> list[tuple[uuid.UUID, str, str]]:
     """(id, initials, name) of every user, for the viewer's filter."""
     return [(u.id, u.initials, u.name) for u in session.scalars(select(User).order_by(User.initials))]
+
+
+def youth_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of every youth in the office, for the viewer's filter."""
+    return [(i, f"{first} {last}") for i, first, last in session.execute(select(Youth.id, Youth.first_name, Youth.last_name))]

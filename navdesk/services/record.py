@@ -460,6 +460,11 @@ _ENTITIES: dict[str, str] = {
     "club_enrolment": N_("Job club"),
     "placement": N_("Work training"),
 }
+def entity_label(entity: str) -> str:
+    """What an audited table holds, as shown to the user (the table name when it has no label)."""
+    return _(_ENTITIES[entity]) if entity in _ENTITIES else entity
+
+
 _ACTIONS: dict[str, str] = {
     "create": N_("{what} added"),
     "update": N_("{what} changed"),
@@ -599,7 +604,7 @@ def history(
     values = _Values(session, protected)
     out: list[HistoryEntry] = []
     for event, payload in session.execute(query).all():
-        thing = _(_ENTITIES[event.entity]) if event.entity in _ENTITIES else event.entity
+        thing = entity_label(event.entity)
         if event.action == "read":
             what = _("Opened the record")
         elif event.action in _ACTIONS:

@@ -600,7 +600,24 @@ class MainWindow(QMainWindow):
         self.settings_menu = bar.addMenu(_("&Settings"))  # lock time, language, backup folder …
         self.help_menu = bar.addMenu(_("&Help"))  # user guide, about
         self._build_file_menu(self.file_menu)
+        self._build_audit_actions(self.office_menu)
         self._build_lock_settings(self.settings_menu)
+        for menu in (self.office_menu, self.settings_menu, self.help_menu):
+            menu.menuAction().setVisible(not menu.isEmpty())  # a veileder may have nothing under Office
+
+    def _build_audit_actions(self, menu: Any) -> None:
+        self.audit_log_action = None
+        if str(getattr(self.actor, "access_role", "")) in ("leder", "admin"):
+            self.audit_log_action = menu.addAction(_("Audit log …"))
+            self.audit_log_action.triggered.connect(lambda: self.show_audit_log())
+
+    def show_audit_log(self, youth_id: Any = None) -> Any:
+        """Revisjonslogg (leder and admin): who read or changed what, and a check of the log's chain."""
+        from navdesk.ui.audit_view import open_audit_log
+
+        if not self._database_ready():
+            return None
+        return open_audit_log(self, self.database, self.actor, youth_id)
 
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
     def _build_file_menu(self, menu: Any) -> None:
