@@ -356,4 +356,7 @@ def users(session: Session) -> list[tuple[uuid.UUID, str, str]]:
 
 def youth_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     """(id, name) of every youth in the office, for the viewer's filter."""
-    return [(i, f"{first} {last}") for i, first, last in session.execute(select(Youth.id, Youth.first_name, Youth.last_name))]
+    return [
+        (i, f"{first} {last}")
+        for i, first, last in session.execute(select(Youth.id, Youth.first_name, Youth.last_name))
+    ]

@@ -460,6 +460,8 @@ _ENTITIES: dict[str, str] = {
     "club_enrolment": N_("Job club"),
     "placement": N_("Work training"),
 }
+
+
 def entity_label(entity: str) -> str:
     """What an audited table holds, as shown to the user (the table name when it has no label)."""
     return _(_ENTITIES[entity]) if entity in _ENTITIES else entity

@@ -47,15 +47,29 @@ _ACTION_LABELS: dict[str, str] = {
 
 # What the record view does not label (office-wide things); youth-related ones come from record.entity_label.
 _OTHER_ENTITIES: dict[str, str] = {
-    "office": N_("Office"), "office_setting": N_("Office setting"), "app_user": N_("User"),
-    "catalogue_entry": N_("Catalogue entry"), "deadline_rule": N_("Deadline rule"), "demo": N_("Demo data"),
-    "club": N_("Job club"), "club_session": N_("Job club session"), "attendance": N_("Attendance"),
-    "partner_org": N_("Partner"), "contact_person": N_("Contact person"), "employer": N_("Employer"),
-    "preventive_activity": N_("Preventive activity"), "meeting_participant": N_("Meeting participant"),
-    "meeting_action": N_("Action from a meeting"), "report": N_("Office report"), "ot_list": N_("OT's list"),
-    "ot_status_list": N_("Status list for OT"), "ot_list_action": N_("OT list line"),
-    "journal_mark": N_("Recorded in NAV's systems"), "status_snapshot": N_("Status"),
-    "consent_partner": N_("Consent"), "draft": N_("Draft"),
+    "office": N_("Office"),
+    "office_setting": N_("Office setting"),
+    "app_user": N_("User"),
+    "catalogue_entry": N_("Catalogue entry"),
+    "deadline_rule": N_("Deadline rule"),
+    "demo": N_("Demo data"),
+    "club": N_("Job club"),
+    "club_session": N_("Job club session"),
+    "attendance": N_("Attendance"),
+    "partner_org": N_("Partner"),
+    "contact_person": N_("Contact person"),
+    "employer": N_("Employer"),
+    "preventive_activity": N_("Preventive activity"),
+    "meeting_participant": N_("Meeting participant"),
+    "meeting_action": N_("Action from a meeting"),
+    "report": N_("Office report"),
+    "ot_list": N_("OT's list"),
+    "ot_status_list": N_("Status list for OT"),
+    "ot_list_action": N_("OT list line"),
+    "journal_mark": N_("Recorded in NAV's systems"),
+    "status_snapshot": N_("Status"),
+    "consent_partner": N_("Consent"),
+    "draft": N_("Draft"),
 }
 
 
@@ -74,7 +88,15 @@ def _pydate(value: QDate) -> date:
 class AuditLogDialog(QDialog):
     """The log's newest entries (at most :data:`LIMIT`) that match the filters, newest first."""
 
-    COLUMNS = (N_("No."), N_("Time"), N_("User"), N_("What was done"), N_("Record"), N_("Youth"), N_("Source"))
+    COLUMNS = (
+        N_("No."),
+        N_("Time"),
+        N_("User"),
+        N_("What was done"),
+        N_("Record"),
+        N_("Youth"),
+        N_("Source"),
+    )
 
     def __init__(
         self, database: Any, actor: Any, *, youth_id: uuid.UUID | None = None, today: date | None = None,
@@ -215,13 +237,19 @@ class AuditLogDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         if result.ok:
             text = "✔ " + ngettext(
-                "The log is whole: {n} entry checked.", "The log is whole: {n} entries checked.", result.entries
+                "The log is whole: {n} entry checked.",
+                "The log is whole: {n} entries checked.",
+                result.entries,
             ).format(n=result.entries)
             if result.head is None:
-                text += " " + _("This machine has no record of the log's end, so a cut-off end cannot be seen here.")
+                text += " " + _(
+                    "This machine has no record of the log's end, so a cut-off end cannot be seen here."
+                )
         else:
             assert result.problem is not None
-            text = "✘ " + _("The log has been tampered with: {message}").format(message=result.problem.message)
+            text = "✘ " + _("The log has been tampered with: {message}").format(
+                message=result.problem.message
+            )
         self.verify_label.setText(text)
         self.verify_label.setProperty("verified", "yes" if result.ok else "no")
         return result.ok
@@ -235,7 +263,9 @@ def _record_label(entity: str) -> str:
     return entity_label(entity)
 
 
-def open_audit_log(parent: QWidget, database: Any, actor: Any, youth_id: uuid.UUID | None = None) -> AuditLogDialog:
+def open_audit_log(
+    parent: QWidget, database: Any, actor: Any, youth_id: uuid.UUID | None = None
+) -> AuditLogDialog:
     dialog = AuditLogDialog(database, actor, youth_id=youth_id, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

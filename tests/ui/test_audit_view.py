@@ -25,13 +25,17 @@ def _column(dialog: Any, column: int) -> list[str]:
     return [dialog.table.item(row, column).text() for row in range(dialog.table.rowCount())]
 
 
-def test_the_viewer_shows_who_opened_a_record_and_finds_a_tampered_entry(qtbot: Any, main_window: Any, demo_db: Any) -> None:
+def test_the_viewer_shows_who_opened_a_record_and_finds_a_tampered_entry(
+    qtbot: Any, main_window: Any, demo_db: Any
+) -> None:
     with demo_db.session() as s:
         youth = portfolio_rows(s)[0]
     name = f"{youth.first_name} {youth.last_name}"
-    main_window.open_record(youth.id)  # a read of the record: audited
+    record = main_window.open_record(youth.id)  # a read of the record: audited
     assert main_window.audit_log_action is not None  # KN is an admin
-    dialog = main_window.show_audit_log(youth.id)
+    assert record.log_button is not None
+    dialog = record.show_audit_log()  # the record's own "Logg for ungdommen"
+
     qtbot.waitExposed(dialog)
     assert dialog.youth_combo.currentText() == name
     assert _("Opened the record") in _column(dialog, 3)

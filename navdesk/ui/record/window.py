@@ -77,6 +77,15 @@ class RecordWindow(QWidget):
         actions.addWidget(self.contact_button)
         actions.addSpacing(12)
         actions.addWidget(self.message_label, 1)
+        self.log_button: QPushButton | None = None
+        if str(getattr(actor, "access_role", "")) in (
+            "leder",
+            "admin",
+        ):  # who has read or changed this record
+            self.log_button = QPushButton(_("Audit log for the youth …"))
+            self.log_button.setAccessibleName(_("Who has opened or changed this youth's record"))
+            self.log_button.clicked.connect(self.show_audit_log)
+            actions.addWidget(self.log_button)
 
         self.overview = OverviewTab()
         self.plan = PlanTab(database, actor, youth_id, self.today)
@@ -178,6 +187,12 @@ class RecordWindow(QWidget):
         """Saved in the cooperation tab (consent, partner, OT notified): deadlines and history follow."""
         self.refresh()
         self.saved.emit(self.youth_id)
+
+    def show_audit_log(self) -> Any:
+        """Revisjonslogg filtered to this youth (leder and admin)."""
+        from navdesk.ui.audit_view import open_audit_log
+
+        return open_audit_log(self, self._database, self._actor, self.youth_id)
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
