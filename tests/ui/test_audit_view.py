@@ -16,7 +16,6 @@ from navdesk.i18n import _
 from navdesk.services import audit
 from navdesk.services.context import actor_for
 from navdesk.services.youths import portfolio_rows
-from tests.ui.conftest import open_window
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
