@@ -601,6 +601,15 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(_("&Help"))  # user guide, about
         self._build_file_menu(self.file_menu)
         self._build_lock_settings(self.settings_menu)
+        self._build_language_and_guide()
+
+    # -- Settings → Language (navdesk.ui.language) and Help → User guide (navdesk.ui.user_guide) -----------
+    def _build_language_and_guide(self) -> None:
+        from navdesk.ui.language import add_language_menu
+        from navdesk.ui.user_guide import add_user_guide_action
+
+        add_language_menu(self, self.settings_menu)
+        add_user_guide_action(self, self.help_menu)
 
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
     def _build_file_menu(self, menu: Any) -> None:
