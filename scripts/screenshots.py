@@ -197,11 +197,15 @@ def _shoot_nynorsk_and_guide(app: Any, db: Any, actor: Any, settings: Any) -> No
     guide.show()
     app.processEvents()
     browser = guide.browser
-    browser.scrollToAnchor("")  # the top: the title, the first section and the first picture
-    cursor = browser.document().find("Oversikten over ungdommene")
+    import time
+
+    for _ in range(20):  # QTextBrowser lays a long document out in steps
+        app.processEvents()
+        time.sleep(0.05)
+    cursor = browser.document().find("Oversikten over ungdommene (Portefølje)")  # the section and its picture
     if not cursor.isNull():
-        top = browser.cursorRect(cursor).top() + browser.verticalScrollBar().value()
-        browser.verticalScrollBar().setValue(max(0, top - 40))
+        top = browser.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        browser.verticalScrollBar().setValue(int(top) - 8)
     app.processEvents()
     guide.grab().save(str(OUT / "brukerveiledning.png"))
     guide.close()

@@ -2,7 +2,7 @@
 
 The Markdown is rendered by Qt (``QTextDocument.setMarkdown``) with the docs folder as the base, so
 ``screenshots/x.png`` in the guide finds ``docs/screenshots/x.png``; pictures wider than the window
-are scaled down to fit. The guide is looked up with :func:`navdesk.resources.docs_dir` (source tree,
+are scaled down (smoothly) to fit. The guide is looked up with :func:`navdesk.resources.docs_dir` (source tree,
 wheel or frozen build).
 """
 
@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QTextDocument, QTextImageFormat
+from PySide6.QtGui import (
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QTextCursor,
+    QTextDocument,
+    QTextFragment,
+    QTextImageFormat,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +35,11 @@ from navdesk.i18n import _
 
 GUIDE_FILE = "brukerveiledning.md"
 MAX_IMAGE_WIDTH = 760  # pixels: a screenshot fits the window without scrolling sideways
+
+
+def fitted_name(name: str) -> str:
+    """The resource name of a picture scaled down to fit (kept apart from the file's own)."""
+    return f"navdesk-fitted:{name}"
 
 
 def guide_path() -> Path:
@@ -70,28 +83,38 @@ class UserGuide(QDialog):
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
-                fmt = fragment.charFormat()
-                if fmt.isImageFormat():
-                    image_format: QTextImageFormat = fmt.toImageFormat()
-                    name = image_format.name()
-                    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
-                    if isinstance(image, QPixmap):
-                        image = image.toImage()
-                    if not isinstance(image, QImage) or image.isNull():
-                        image = QImage(str(Path(document.baseUrl().toLocalFile()) / name))
-                    found[name] = image
-                    if not image.isNull() and image.width() > MAX_IMAGE_WIDTH:
-                        image_format.setWidth(MAX_IMAGE_WIDTH)
-                        image_format.setHeight(image.height() * MAX_IMAGE_WIDTH / image.width())
-                        cursor = self.browser.textCursor()
-                        cursor.setPosition(fragment.position())
-                        cursor.setPosition(
-                            fragment.position() + fragment.length(), cursor.MoveMode.KeepAnchor
-                        )
-                        cursor.setCharFormat(image_format)
+                if fragment.charFormat().isImageFormat():
+                    name = fragment.charFormat().toImageFormat().name()
+                    found[name] = self._fit(document, fragment, self._load(document, name))
                 it += 1
             block = block.next()
         return found
+
+    @staticmethod
+    def _load(document: QTextDocument, name: str) -> QImage:
+        image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        if isinstance(image, QPixmap):
+            image = image.toImage()
+        if not isinstance(image, QImage) or image.isNull():
+            image = QImage(str(Path(document.baseUrl().toLocalFile()) / name))
+        return image
+
+    def _fit(self, document: QTextDocument, fragment: QTextFragment, image: QImage) -> QImage:
+        """Show a picture wider than the window smoothly scaled down, under its own resource name."""
+        if image.isNull() or image.width() <= MAX_IMAGE_WIDTH:
+            return image
+        smaller = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        image_format: QTextImageFormat = fragment.charFormat().toImageFormat()
+        fitted = fitted_name(image_format.name())
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(fitted), smaller)
+        image_format.setName(fitted)
+        image_format.setWidth(smaller.width())
+        image_format.setHeight(smaller.height())
+        cursor = QTextCursor(document)
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image_format)
+        return image
 
     def headings(self) -> list[str]:
         """The guide's headings, in order (for tests and a table of contents)."""

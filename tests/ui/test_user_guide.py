@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QTextDocument
 
 from navdesk.resources import docs_dir
-from navdesk.ui.user_guide import MAX_IMAGE_WIDTH, UserGuide, guide_path
+from navdesk.ui.user_guide import MAX_IMAGE_WIDTH, UserGuide, fitted_name, guide_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,8 +49,12 @@ def test_help_opens_the_guide_with_headings_and_pictures(main_window: Any, qtbot
     assert "Ctrl+K" in text and "Ctrl+L" in text and "# " not in text  # rendered, not raw Markdown
     # the pictures are found relative to docs/ and scaled to fit the window
     document = guide.browser.document()
-    picture = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("screenshots/main-window.png"))
-    assert isinstance(picture, (QImage, QPixmap)) and not picture.isNull() and picture.width() >= 1000
+    original = guide.images["screenshots/main-window.png"]
+    assert not original.isNull() and original.width() == 1280  # read from docs/screenshots
+    shown = document.resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(fitted_name("screenshots/main-window.png"))
+    )
+    assert isinstance(shown, (QImage, QPixmap)) and shown.width() == MAX_IMAGE_WIDTH  # scaled to fit
     assert guide.images and all(not image.isNull() for image in guide.images.values())
     widths = _image_widths(document)
     assert widths and max(widths) <= MAX_IMAGE_WIDTH
