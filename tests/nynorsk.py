@@ -151,6 +151,9 @@ BOKMAL_TO_NYNORSK: dict[str, str] = {
     "liner": "linjer (lines to write on)",
 }
 
+# Words the patterns would catch that are nynorsk too.
+NYNORSK_TOO = frozenset({"frivillig", "villig", "uvillig"})
+
 # Patterns: (regex, what to write instead)
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"hv\w+", re.IGNORECASE), "nynorsk kv-/k- (kva, kven, kvar, korleis, kvifor, viss)"),
@@ -201,7 +204,7 @@ def bokmal_words(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple
             found.append((word, BOKMAL_TO_NYNORSK[lower]))
             continue
         for pattern, advice in PATTERNS:
-            if pattern.fullmatch(word):
+            if lower not in NYNORSK_TOO and pattern.fullmatch(word):
                 found.append((word, advice))
                 break
     for match in MODAL_PASSIVE.finditer(cleaned):
