@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navdesk import i18n
 from navdesk.ui.language import SYSTEM, language_for_locales, startup_language, stored_language
@@ -143,3 +143,67 @@ def test_a_window_built_in_nynorsk(
     loaded = [t.filePath() for t in app_module._translators]
     assert loaded and loaded[0].endswith("qtbase_nn.qm")  # Qt's own nynorsk, not the bokmål file
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+
+
+def _chrome_texts(root: Any) -> list[str]:
+    """The texts NavDesk itself puts on screen (buttons, tabs, titles, headings, hints, menus), not the data."""
+    from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QTabWidget,
+    )
+
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [
+            widget.toolTip(),
+            widget.accessibleName(),
+            widget.accessibleDescription(),
+            widget.windowTitle(),
+        ]
+        if isinstance(widget, (QAbstractButton, QLabel)):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QMenu):
+            texts += [widget.title(), *(a.text() for a in widget.actions())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            columns = model.columnCount(QModelIndex()) if not isinstance(model, QAbstractListModel) else 1
+            header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(columns)]
+            texts += [str(h) for h in header if h]
+    return [t for t in texts if t]
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_the_main_screens_in_nynorsk_hold_no_bokmal(
+    qtbot: Any, qapp: Any, demo_db: Any, ui_settings: Any, back_to_bokmal: None
+) -> None:
+    """Every screen built in nynorsk: its buttons, tabs, headings, hints and menus are nynorsk."""
+    from tests.nynorsk import bokmal_words
+
+    i18n.set_language("nn")
+    window = open_window(qtbot, demo_db, ui_settings)
+    window.load_deadlines()
+    found: dict[str, list[tuple[str, str]]] = {}
+    seen: set[str] = set()
+    for key in ("portfolio", "deadlines", "meetings", "jobbklubb", "partners", "reports"):
+        window.show_screen(key)
+        qapp.processEvents()
+        seen |= set(_chrome_texts(window))
+        for text in _chrome_texts(window):
+            words = bokmal_words(text)
+            if words:
+                found[text] = words
+    assert window.nav.item(1).text() == "Fristar"  # the screens were built in nynorsk
+    assert len(seen) > 150 and "Nye brukarar" in seen  # the filters, headings and buttons were read
+    assert not found, f"bokmål on the nynorsk screens: {found}"
