@@ -145,6 +145,13 @@ def main() -> int:
 
 def _shoot_main_window(app: Any, db: Any, actor: Any, settings: Any) -> None:
     """main-window.png alone (as in main())."""
+    window = _main_window(app, db, actor, settings)
+    window.grab().save(str(OUT / "main-window.png"))
+    window.close()
+
+
+def _main_window(app: Any, db: Any, actor: Any, settings: Any) -> Any:
+    """The main window at 1280×800, deadlines known, the summary and today's meetings shown."""
     from navdesk.ui.main_window import MainWindow
     from navdesk.ui.startup_summary import summarize
 
@@ -156,8 +163,7 @@ def _shoot_main_window(app: Any, db: Any, actor: Any, settings: Any) -> None:
     window.summary_banner.set_summary(summarize(window.deadlines_book, actor.user_id))
     window.show_todays_meetings()
     app.processEvents()
-    window.grab().save(str(OUT / "main-window.png"))
-    window.close()
+    return window
 
 
 def _shoot_nynorsk_and_guide(app: Any, db: Any, actor: Any, settings: Any) -> None:
@@ -167,8 +173,6 @@ def _shoot_nynorsk_and_guide(app: Any, db: Any, actor: Any, settings: Any) -> No
     from navdesk.i18n import language, set_language
     from navdesk.ui.app import install_translators
     from navdesk.ui.language import qt_locale
-    from navdesk.ui.main_window import MainWindow
-    from navdesk.ui.startup_summary import summarize
     from navdesk.ui.user_guide import UserGuide, guide_path
 
     before = language()
@@ -176,14 +180,7 @@ def _shoot_nynorsk_and_guide(app: Any, db: Any, actor: Any, settings: Any) -> No
     install_translators(app)
     QLocale.setDefault(qt_locale())
     try:
-        window = MainWindow(db, actor, settings=settings)
-        window.resize(1280, 800)
-        window.show()
-        app.processEvents()
-        window.load_deadlines()
-        window.summary_banner.set_summary(summarize(window.deadlines_book, actor.user_id))
-        window.show_todays_meetings()
-        app.processEvents()
+        window = _main_window(app, db, actor, settings)
         window.grab().save(str(OUT / "nynorsk-portefolje.png"))
         _shoot_nynorsk_record(app, window)
         window.close()

@@ -1,5 +1,8 @@
-"""Editable catalogues (partner types, meeting types, tiltak) speak the screen's language, and a printed
-plan names the tiltak in the youth's målform; the nynorsk default labels are real nynorsk."""
+"""Nynorsk over a real office (the demo, plain SQLite): editable catalogues (partner types, meeting types,
+tiltak) speak the screen's language, a printed plan names the tiltak in the youth's målform, the nynorsk
+default labels are real nynorsk, and the office's printouts in nynorsk (the report and the group's three
+sheets, made the way the screens make them while the screen is in bokmål) hold no bokmål; the same
+printouts in bokmål trip the rules, so the scan is known to see the text."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from navdesk.services.labels import catalogue_label
 from tests.nynorsk import bokmal_words
 
 DAY = date(2026, 11, 24)
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +88,7 @@ def test_partner_and_meeting_screens_in_nynorsk(demo: Any, nynorsk_screen: None)
         assert partner_types(s, "nb")[1][2] == "Videregående skole"  # a printout may ask for its own language
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@needs_poppler
 def test_a_printed_plan_names_the_tiltak_in_the_youths_malform(demo: Any, tmp_path: Path) -> None:
     from navdesk.documents.plan import PlanOptions, render_plan
     from navdesk.services.plan_view import read_plan
@@ -108,8 +112,47 @@ def test_a_printed_plan_names_the_tiltak_in_the_youths_malform(demo: Any, tmp_pa
         "Arbeidsmarkedsopplæring (AMO)", "Arbeidsmarkedsopplæring (AMO)", "Arbeidsmarknadsopplæring (AMO)")  # fmt: skip
     for lang, shown, hidden in (("nn", "Arbeidsmarknadsopplæring", "Arbeidsmarkedsopplæring"),
                                 ("nb", "Arbeidsmarkedsopplæring", "Arbeidsmarknadsopplæring")):  # fmt: skip
-        pdf = tmp_path / f"plan-{lang}.pdf"
-        pdf.write_bytes(render_plan(dataclasses.replace(plan, malform=lang), PlanOptions(printed_on=DAY)))
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        pdf = render_plan(dataclasses.replace(plan, malform=lang), PlanOptions(printed_on=DAY))
+        text = _text(pdf, tmp_path / f"plan-{lang}.pdf")
         flat = " ".join(text.split())
         assert shown in flat and hidden not in flat
+
+
+def _text(pdf: bytes, path: Path) -> str:
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+
+
+def _printouts(demo: Any, lang: str, tmp_path: Path) -> dict[str, str]:
+    from navdesk.documents.report import ReportOptions, render_report
+    from navdesk.services import clubs
+    from navdesk.services.context import actor_for
+    from navdesk.services.reports import ReportParams, build_report
+
+    out: dict[str, str] = {}
+    with demo.session() as s, s.begin():
+        actor = actor_for(s)
+        report = build_report(s, ReportParams(date(2026, 1, 1), DAY, lang=lang, today=DAY))
+        out["report"] = _text(render_report(report, ReportOptions(printed_by="KN", printed_on=DAY)),
+                              tmp_path / f"report-{lang}.pdf")  # fmt: skip
+        club = clubs.club_rows(s, DAY)[0]
+        first = clubs.club_detail(s, club.id, lang).sessions[0]
+        for what in clubs.PRINTOUTS:
+            pdf, _people = clubs.printout(s, actor, club.id, what, session_id=first.id, lang=lang)
+            out[what] = _text(pdf, tmp_path / f"{what}-{lang}.pdf")
+    return out
+
+
+@needs_poppler
+def test_the_office_printouts_in_nynorsk_have_no_bokmal(demo: Any, tmp_path: Path) -> None:
+    printouts = _printouts(demo, "nn", tmp_path)
+    assert "Side 1 av" in printouts["report"] and "Jobbklubb" in printouts["session-plan"]
+    found = {name: bokmal_words(text) for name, text in printouts.items()}
+    assert not any(found.values()), f"bokmål in nynorsk printouts: { {k: v for k, v in found.items() if v} }"
+
+
+@needs_poppler
+def test_the_same_printouts_in_bokmal_trip_the_rules(demo: Any, tmp_path: Path) -> None:
+    printouts = _printouts(demo, "nb", tmp_path)
+    assert bokmal_words(printouts["report"]) and bokmal_words(printouts["attendance"])
