@@ -28,6 +28,7 @@ SYSTEM = "system"  # the stored value for "as on this computer" (also: nothing s
 # Each language's name in itself (an autonym is not translated: a user who cannot read the current
 # language must still find their own).
 AUTONYMS = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+IN_A_SENTENCE = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}  # Norwegian writes language names small
 
 _LOCALE_LANGUAGES = {
     "nn": "nn",
@@ -123,10 +124,10 @@ class LanguageMenu(QMenu):
         next_start = system_language() if choice == SYSTEM else choice
         if tell and choice != before:
             if next_start == language():
-                text = _("NavDesk is in {language}.").format(language=AUTONYMS[next_start])
+                text = _("NavDesk is in {language}.").format(language=IN_A_SENTENCE[next_start])
             else:
                 text = _("NavDesk will be in {language} the next time it starts.").format(
-                    language=AUTONYMS[next_start]
+                    language=IN_A_SENTENCE[next_start]
                 )
             QMessageBox.information(self.parentWidget(), _("Language"), text)
         return next_start

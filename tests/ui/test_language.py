@@ -116,7 +116,7 @@ def test_the_choice_is_kept_for_the_next_start(qtbot: Any, demo_db: Any, tmp_pat
     seen: list[str] = []
     _click_ok_on_next_message(seen)
     menu.choices["nn"].trigger()
-    assert seen == ["NavDesk blir på Nynorsk neste gang det starter."]
+    assert seen == ["NavDesk blir på nynorsk neste gang det starter."]
     assert i18n.language() == "nb"  # the screens stay as they are until the next start
     again = QSettings(str(path), QSettings.Format.IniFormat)  # as the next start reads it
     assert stored_language(again) == "nn"
