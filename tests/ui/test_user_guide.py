@@ -21,6 +21,17 @@ def test_the_guide_is_found_in_the_source_tree() -> None:
     assert guide_path() == ROOT / "docs" / "brukerveiledning.md"
 
 
+def test_a_frozen_build_finds_the_bundled_guide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyInstaller unpacks to sys._MEIPASS: the guide is looked for in its docs/ folder first."""
+    bundled = tmp_path / "docs"
+    (bundled / "screenshots").mkdir(parents=True)
+    (bundled / "brukerveiledning.md").write_text("# Brukerveiledning\n", encoding="utf-8")
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    assert docs_dir() == bundled
+    (bundled / "brukerveiledning.md").unlink()  # not bundled: the source tree's (a checkout) is used
+    assert docs_dir() == ROOT / "docs"
+
+
 def test_every_picture_in_the_guide_exists() -> None:
     text = guide_path().read_text(encoding="utf-8")
     pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
