@@ -32,12 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
     quick = gui_options(raw)
     if quick is not None and quick.get("--lang", "nb") in ("nb", "nn", "en"):
-        from navdesk.i18n import set_language
         from navdesk.ui.app import run
 
-        if "--lang" in quick:
-            set_language(quick["--lang"])
-        return int(run(db=quick.get("--db"), data_dir=quick.get("--data-dir"), user=quick.get("--user")))
+        return int(run(db=quick.get("--db"), data_dir=quick.get("--data-dir"), user=quick.get("--user"),
+                       lang=quick.get("--lang")))  # fmt: skip
 
     from navdesk.cli import parse, run_command
 
@@ -45,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from navdesk.ui.app import run
 
-        return int(run(db=args.db, data_dir=args.data_dir, user=args.user))
+        return int(run(db=args.db, data_dir=args.data_dir, user=args.user, lang=args.lang))
     try:
         return run_command(args)
     except BrokenPipeError:  # output piped into `head` and the like

@@ -25,3 +25,14 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of one bundled asset, e.g. ``resource_path("locale")``."""
     return resources_dir().joinpath(*parts)
+
+
+def docs_dir() -> Path:
+    """The folder holding the user guide and its screenshots (``docs/`` in a checkout; ``docs`` next
+    to ``resources`` in a frozen build, ``navdesk/_docs`` in a wheel)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(frozen) / "docs" if frozen else None, _PKG / "_docs", _PKG.parent / "docs"]
+    for candidate in candidates:
+        if candidate is not None and (candidate / "brukerveiledning.md").is_file():
+            return candidate
+    raise FileNotFoundError("NavDesk user guide (brukerveiledning.md) not found")

@@ -29,7 +29,11 @@ LOCALE_DIR = ROOT / "resources" / "locale"
 DOMAIN = "navdesk"
 POT_PATH = LOCALE_DIR / f"{DOMAIN}.pot"
 LANGUAGES = ("nb", "nn", "en")
-COMPLETE_LANGUAGES = ("nb",)  # must have a translation for every msgid
+COMPLETE_LANGUAGES = ("nb", "nn", "en")  # must have a translation for every msgid
+# The msgids are English: the English catalogue starts each message as a copy of its msgid (kept
+# when someone writes a better English text for the screen), so English is complete by design and
+# only a stale en.po (script not run) can lack a string.
+SOURCE_LANGUAGE = "en"
 
 KEYWORDS: dict[str, object] = {"_": None, "N_": None, "ngettext": (1, 2)}
 METHOD_MAP = [("**.py", "python")]
@@ -118,8 +122,26 @@ def updated_po(template: Catalog, lang: str) -> Catalog:
     # No fuzzy matching: a guessed translation is worse than an empty one (nb must be checked anyway).
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
+    if lang == SOURCE_LANGUAGE:
+        _fill_from_msgids(catalog)
     _normalise_header(catalog, lang)
     return catalog
+
+
+def _fill_from_msgids(catalog: Catalog) -> None:
+    """Give every untranslated message of the source language its msgid (singular and plural)."""
+    plurals = max(catalog.num_plurals, 2)
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, (list, tuple)):
+            forms = [message.id[0]] + [message.id[1]] * (plurals - 1)
+            given = list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+            given += [""] * (plurals - len(given))
+            message.string = tuple(text or form for text, form in zip(given, forms, strict=False))
+        elif not message.string:
+            message.string = message.id
+        message.flags.discard("fuzzy")
 
 
 def missing_translations(catalog: Catalog) -> list[str]:

@@ -22,6 +22,11 @@ docs/screenshots/jobbklubb-mappe.png  a participant's record (Oversikt) with the
 docs/screenshots/samarbeid-partnere.png  the Samarbeid screen: the partner directory, OT selected
 docs/screenshots/samarbeid-listevask.png  list washing with OT: a list with names written other ways, compared
 docs/screenshots/record-samarbeid.png  a youth's record: what may I share with whom today, partners, consents
+docs/screenshots/nynorsk-portefolje.png  the main window in nynorsk (Innstillingar → Språk → Nynorsk), menus and all
+docs/screenshots/nynorsk-mappe.png  a youth's record in nynorsk
+docs/screenshots/brukerveiledning.png  Hjelp → Brukerveiledning (docs/brukerveiledning.md), scrolled to a picture
+
+``python scripts/screenshots.py --guide`` shoots only the last three (and main-window.png).
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -67,6 +72,14 @@ def main() -> int:
         with db.session() as s:
             actor = actor_for(s)
         settings = QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
+        if "--guide" in sys.argv[1:]:
+            _shoot_main_window(app, db, actor, settings)
+            _shoot_nynorsk_and_guide(app, db, actor, settings)
+            db.close()
+            print(
+                f"wrote {OUT}/main-window.png, nynorsk-portefolje.png, nynorsk-mappe.png, brukerveiledning.png"
+            )
+            return 0
         window = MainWindow(db, actor, settings=settings)
         window.resize(1280, 800)
         window.show()
@@ -106,6 +119,7 @@ def main() -> int:
         _shoot_cooperation(app, window, db, Path(tmp))
         _shoot_reports(app, window)
         window.close()
+        _shoot_nynorsk_and_guide(app, db, actor, settings)
         db.close()
 
         dialog = FirstRunDialog(Path(tmp) / "NavDesk" / "navdesk.db")
@@ -124,9 +138,88 @@ def main() -> int:
              "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
              "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
              "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png", "rapporter.png",
-             "rapport-pdf.png")  # fmt: skip
+             "rapport-pdf.png", "nynorsk-portefolje.png", "nynorsk-mappe.png", "brukerveiledning.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
+
+
+def _shoot_main_window(app: Any, db: Any, actor: Any, settings: Any) -> None:
+    """main-window.png alone (as in main())."""
+    window = _main_window(app, db, actor, settings)
+    window.grab().save(str(OUT / "main-window.png"))
+    window.close()
+
+
+def _main_window(app: Any, db: Any, actor: Any, settings: Any) -> Any:
+    """The main window at 1280×800, deadlines known, the summary and today's meetings shown."""
+    from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.startup_summary import summarize
+
+    window = MainWindow(db, actor, settings=settings)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    window.load_deadlines()
+    window.summary_banner.set_summary(summarize(window.deadlines_book, actor.user_id))
+    window.show_todays_meetings()
+    app.processEvents()
+    return window
+
+
+def _shoot_nynorsk_and_guide(app: Any, db: Any, actor: Any, settings: Any) -> None:
+    """The main window and a record in nynorsk (a window built after switching), then the user guide."""
+    from PySide6.QtCore import QLocale
+
+    from navdesk.i18n import language, set_language
+    from navdesk.ui.app import install_translators
+    from navdesk.ui.language import qt_locale
+    from navdesk.ui.user_guide import UserGuide, guide_path
+
+    before = language()
+    set_language("nn")
+    install_translators(app)
+    QLocale.setDefault(qt_locale())
+    try:
+        window = _main_window(app, db, actor, settings)
+        window.grab().save(str(OUT / "nynorsk-portefolje.png"))
+        _shoot_nynorsk_record(app, window)
+        window.close()
+    finally:
+        set_language(before)
+        install_translators(app)
+        QLocale.setDefault(qt_locale())
+
+    guide = UserGuide(guide_path())
+    guide.resize(900, 760)
+    guide.show()
+    app.processEvents()
+    browser = guide.browser
+    import time
+
+    for _ in range(20):  # QTextBrowser lays a long document out in steps
+        app.processEvents()
+        time.sleep(0.05)
+    cursor = browser.document().find("Oversikten over ungdommene (Portefølje)")  # the section and its picture
+    if not cursor.isNull():
+        top = browser.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        browser.verticalScrollBar().setValue(int(top) - 8)
+    app.processEvents()
+    guide.grab().save(str(OUT / "brukerveiledning.png"))
+    guide.close()
+
+
+def _shoot_nynorsk_record(app: Any, window: Any) -> None:
+    from navdesk.ui.models.portfolio_model import OBJECT_ROLE
+
+    rows = [
+        window.portfolio.model.index(r, 0).data(OBJECT_ROLE) for r in range(window.portfolio.model.rowCount())
+    ]
+    youth = next(r for r in rows if r.registered is not None and r.last_contact is not None)
+    record = window.open_record(youth.id)
+    record.resize(1180, 800)
+    app.processEvents()
+    record.grab().save(str(OUT / "nynorsk-mappe.png"))
+    record.close()
 
 
 def _shoot_record_and_form(app: object, window: object) -> None:

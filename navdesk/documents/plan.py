@@ -226,7 +226,8 @@ class _PlanWriter:
             parts.append(_("{n} applications a week").format(n=a.applications_per_week))
         if a.application_status:
             parts.append(label(self.tr, ApplicationStatus(a.application_status)))
-        for name in (a.tiltak, a.employer, a.club):
+        tiltak = (a.tiltak_nn or a.tiltak_nb) if self.lang == "nn" else a.tiltak_nb
+        for name in (tiltak or a.tiltak, a.employer, a.club):
             if name:
                 parts.append(name)
         return " · ".join(parts)

@@ -1,8 +1,10 @@
 """Translations for core and UI alike: one ``_()`` over gettext catalogues.
 
-Source strings (msgids) are English; bokmål (``nb``) is the default language and is complete;
-nynorsk (``nn``) and English (``en``) are available. Catalogues live in
-``resources/locale/<lang>/LC_MESSAGES/navdesk.po`` and are compiled to ``.mo`` (``make i18n``).
+Source strings (msgids) are English; bokmål (``nb``) is the default language; bokmål, nynorsk
+(``nn``) and English (``en``, filled from the msgids) are all complete. Catalogues live in
+``resources/locale/<lang>/LC_MESSAGES/navdesk.po`` and are compiled to ``.mo`` (``make i18n``). The
+screens' language is chosen at start-up (``navdesk.ui.language``); a printout asks for its own
+language with :func:`translation`.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from navdesk.i18n import _
 from navdesk.services import crud
 from navdesk.services.context import Actor, coerce_enum
 from navdesk.services.followup import open_period_id
+from navdesk.services.labels import catalogue_label
 
 
 @dataclass(frozen=True)
@@ -126,13 +127,21 @@ def record_meeting(
 
 def meeting_rows(session: Session) -> list[MeetingRow]:
     query = (
-        select(Meeting, Youth.first_name, Youth.preferred_name, Youth.last_name, CatalogueEntry.label_nb)
+        select(
+            Meeting,
+            Youth.first_name,
+            Youth.preferred_name,
+            Youth.last_name,
+            CatalogueEntry.label_nb,
+            CatalogueEntry.label_nn,
+        )
         .outerjoin(Youth, Youth.id == Meeting.youth_id)
         .outerjoin(CatalogueEntry, CatalogueEntry.id == Meeting.type_id)
         .order_by(Meeting.starts_at)
     )
     rows = []
-    for meeting, first, preferred, last, type_label in session.execute(query):
+    for meeting, first, preferred, last, type_nb, type_nn in session.execute(query):
+        type_label = catalogue_label(type_nb, type_nn)
         youth = f"{preferred or first} {last}" if last else None
         kind = type_label or _("Meeting")
         title = f"{kind} – {youth}" if youth else kind

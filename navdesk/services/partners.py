@@ -42,6 +42,7 @@ from navdesk.errors import InvalidInput, NotFound
 from navdesk.i18n import _
 from navdesk.services import crud
 from navdesk.services.context import Actor, coerce_enum
+from navdesk.services.labels import catalogue_label
 
 OPENINGS = ("arbeidstrening", "laerling", "sommerjobb")
 PLACEMENT_KINDS = ("arbeidstrening", "praksis", "laerling", "sommerjobb")
@@ -109,14 +110,14 @@ def _current(valid_from: date | None, valid_to: date | None, today: date) -> boo
     return (valid_from is None or valid_from <= today) and (valid_to is None or valid_to >= today)
 
 
-def partner_types(session: Session, lang: str = "nb") -> list[tuple[str, uuid.UUID, str]]:
-    """(code, id, label) of the partner types, in catalogue order."""
+def partner_types(session: Session, lang: str | None = None) -> list[tuple[str, uuid.UUID, str]]:
+    """(code, id, label) of the partner types, in catalogue order; labels in ``lang`` (default: the one in use)."""
     rows = session.scalars(
         select(CatalogueEntry)
         .where(CatalogueEntry.kind == "partner_type", CatalogueEntry.hidden.is_(False))
         .order_by(CatalogueEntry.sort_order, CatalogueEntry.label_nb)
     )
-    return [(c.code, c.id, (c.label_nn or c.label_nb) if lang == "nn" else c.label_nb) for c in rows]
+    return [(c.code, c.id, catalogue_label(c.label_nb, c.label_nn, lang)) for c in rows]
 
 
 def _last_contacts(session: Session) -> dict[uuid.UUID, date]:
@@ -135,7 +136,7 @@ def directory(
 ) -> list[PartnerRow]:
     """The partner organisations in Norwegian name order; ``search`` looks in the name, type, notes and the
     contact persons' names, roles, phone numbers and e-mail addresses (case and accents ignored)."""
-    types = {c.id: (c.code, c.label_nb) for c in session.scalars(
+    types = {c.id: (c.code, catalogue_label(c.label_nb, c.label_nn)) for c in session.scalars(
         select(CatalogueEntry).where(CatalogueEntry.kind == "partner_type"))}  # fmt: skip
     people: defaultdict[uuid.UUID, list[ContactPersonRow]] = defaultdict(list)
     for p in session.scalars(select(ContactPerson)):
@@ -326,7 +327,7 @@ def end_involvement(session: Session, actor: Actor, involvement_id: uuid.UUID, o
 
 def involvements(session: Session, youth_id: uuid.UUID, today: date) -> list[InvolvementRow]:
     """The partners around the youth: active ones first, the ball holder on top."""
-    types = {c.id: c.label_nb for c in session.scalars(
+    types = {c.id: catalogue_label(c.label_nb, c.label_nn) for c in session.scalars(
         select(CatalogueEntry).where(CatalogueEntry.kind == "partner_type"))}  # fmt: skip
     query = (
         select(Involvement, PartnerOrg, ContactPerson)

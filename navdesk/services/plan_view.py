@@ -27,6 +27,7 @@ from navdesk.domain.text import OSLO, format_date
 from navdesk.errors import InvalidInput
 from navdesk.i18n import N_, _
 from navdesk.services import plans
+from navdesk.services.labels import catalogue_label
 from navdesk.services.record import HistoryEntry, history
 
 BOARD_ORDER = (
@@ -65,7 +66,11 @@ class ActivityView:
     applications_per_week: int | None = None
     application_status: str | None = None
     tiltak_id: uuid.UUID | None = None
-    tiltak: str = ""  # the measure's label, with "(NAV-tiltak)"/"(kontorets eget)" in detail
+    tiltak: str = (
+        ""  # the measure's label in the language in use, with "(NAV-tiltak)"/"(kontorets eget)" in detail
+    )
+    tiltak_nb: str = ""  # the measure's bokmål and nynorsk labels, for a printout in the youth's målform
+    tiltak_nn: str = ""
     tiltak_formal: bool | None = None
     tiltakspenger: bool | None = None
     employer_id: uuid.UUID | None = None
@@ -212,7 +217,8 @@ def _activities(
                 overdue=not a.status.finished and a.to_date is not None and a.to_date < today,
                 applications_per_week=a.applications_per_week,
                 application_status=a.application_status.value if a.application_status else None,
-                tiltak_id=a.tiltak_id, tiltak=entry.label_nb if entry else "",
+                tiltak_id=a.tiltak_id, tiltak=catalogue_label(entry.label_nb, entry.label_nn) if entry else "",
+                tiltak_nb=entry.label_nb if entry else "", tiltak_nn=(entry.label_nn or "") if entry else "",
                 tiltak_formal=bool(attrs.get("formal")) if entry else None,
                 tiltakspenger=bool(attrs.get("tiltakspenger")) if entry else None,
                 employer_id=a.employer_id, employer=employers.get(a.employer_id, "") if a.employer_id else "",
@@ -403,7 +409,7 @@ def activity_choices(session: Session) -> ActivityChoices:
         attrs = c.attrs or {}
         kind = _("NAV measure") if attrs.get("formal") else _("the office's own activity")
         money = _("tiltakspenger") if attrs.get("tiltakspenger") else _("no tiltakspenger")
-        tiltak.append(Option(c.id, c.label_nb, f"{kind}, {money}"))
+        tiltak.append(Option(c.id, catalogue_label(c.label_nb, c.label_nn), f"{kind}, {money}"))
     employers = [Option(r[0], r[1]) for r in session.execute(select(m.Employer.id, m.Employer.name))]
     clubs = [Option(r[0], r[1]) for r in session.execute(select(m.Club.id, m.Club.name))]
     from navdesk.domain.text import collation_key

@@ -29,6 +29,7 @@ from navdesk.errors import InvalidInput, UserError
 from navdesk.i18n import _
 from navdesk.services import audit
 from navdesk.services.context import Actor
+from navdesk.services.labels import catalogue_label
 from navdesk.services.partners import consent_state, valid_until
 
 if TYPE_CHECKING:
@@ -109,12 +110,13 @@ def sharing_today(session: Session, youth_id: uuid.UUID, today: date) -> list[Sh
     if not org_ids:
         return []
     query = (
-        select(PartnerOrg.id, PartnerOrg.name, CatalogueEntry.label_nb)
+        select(PartnerOrg.id, PartnerOrg.name, CatalogueEntry.label_nb, CatalogueEntry.label_nn)
         .outerjoin(CatalogueEntry, CatalogueEntry.id == PartnerOrg.type_id)
         .where(PartnerOrg.id.in_(org_ids))
     )
     out = []
-    for org_id, name, type_label in session.execute(query):
+    for org_id, name, type_nb, type_nn in session.execute(query):
+        type_label = catalogue_label(type_nb, type_nn)
         consent, state = consents.get(org_id, (None, None))
         ok = state is ConsentState.GYLDIG
         out.append(ShareRow(org_id, name, type_label or "", org_id in roles, roles.get(org_id, ""), ok, state,

@@ -34,7 +34,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName("NavDesk")
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
-    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+    from navdesk.ui.language import qt_locale
+
+    QLocale.setDefault(qt_locale())
     install_translators(app)
     if app.findChild(QObject, "navdeskNoneGuard") is None:
         from navdesk.ui import none_guard
@@ -257,10 +259,14 @@ class _ReadyAfterPaint(QObject):
 
 
 def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
-        user: str | None = None) -> int:  # fmt: skip
-    """Start the application; the exit code."""
+        user: str | None = None, lang: str | None = None) -> int:  # fmt: skip
+    """Start the application (in ``lang``, else the language chosen on this machine); the exit code."""
     bench = os.environ.get(BENCH_ENV) == "1"
     setup_logging(data_dir)
+    from navdesk.ui.language import startup_language
+    from navdesk.ui.settings import ui_settings
+
+    startup_language(ui_settings(data_dir), lang)
     app = make_app()
     previous_hook = sys.excepthook
     sys.excepthook = excepthook

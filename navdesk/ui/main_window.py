@@ -602,6 +602,7 @@ class MainWindow(QMainWindow):
         self._build_file_menu(self.file_menu)
         self._build_audit_actions(self.office_menu)
         self._build_lock_settings(self.settings_menu)
+        self._build_language_and_guide()
         for menu in (self.office_menu, self.settings_menu, self.help_menu):
             menu.menuAction().setVisible(not menu.isEmpty())  # a veileder may have nothing under Office
 
@@ -618,6 +619,14 @@ class MainWindow(QMainWindow):
         if not self._database_ready():
             return None
         return open_audit_log(self, self.database, self.actor, youth_id)
+
+    # -- Settings → Language (navdesk.ui.language) and Help → User guide (navdesk.ui.user_guide) -----------
+    def _build_language_and_guide(self) -> None:
+        from navdesk.ui.language import add_language_menu
+        from navdesk.ui.user_guide import add_user_guide_action
+
+        add_language_menu(self, self.settings_menu)
+        add_user_guide_action(self, self.help_menu)
 
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
     def _build_file_menu(self, menu: Any) -> None:

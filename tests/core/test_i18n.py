@@ -1,4 +1,5 @@
-"""The translation catalogues: complete bokmål, compiled files up to date, real nynorsk, same placeholders."""
+"""The translation catalogues: bokmål, nynorsk and English complete, compiled files up to date, real
+nynorsk (no bokmål words, no copies of bokmål where the languages differ), same placeholders."""
 
 from __future__ import annotations
 
@@ -15,13 +16,11 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
+from tests.nynorsk import bokmal_words, quoted_bokmal
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "resources" / "locale"
 LANGUAGES = ("nb", "nn", "en")
-
-# Words that differ between bokmål and nynorsk: an nn string must not contain them.
-BOKMAL_ONLY = ("ikke", "jeg", "hva", "hvem", "uke", "gjør", "skole", "hvor", "noen", "mye", "hjem")
-_BOKMAL_RE = re.compile(r"(?<!\w)(" + "|".join(BOKMAL_ONLY) + r")(?!\w)", re.IGNORECASE)
 
 
 def _load_script() -> ModuleType:
@@ -69,15 +68,59 @@ def template(script: ModuleType) -> Catalog:
     return script.extract_catalog()
 
 
-def test_every_message_in_the_code_is_in_bokmal(template: Catalog) -> None:
-    nb = _po("nb")
-    missing = [_key(m) for m in template if m.id and nb.get(m.id) is None]
-    assert not missing, f"run scripts/i18n.py; msgids missing from nb.po: {missing}"
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_catalogue_has_every_message(template: Catalog, lang: str) -> None:
+    """Bokmål, nynorsk and English alike: a msgid in the code without a translation fails."""
+    catalogue = _po(lang)
+    missing = []
+    for message in template:
+        if not message.id:
+            continue
+        found = catalogue.get(message.id)
+        if found is None or found.fuzzy or not all(_strings(found)):
+            missing.append(_key(message))
+    assert not missing, f"run scripts/i18n.py and translate; {lang}.po lacks: {missing}"
 
 
-def test_bokmal_is_complete() -> None:
-    untranslated = [_key(m) for m in _po("nb") if m.id and (m.fuzzy or not all(_strings(m)))]
-    assert not untranslated, f"nb.po lacks translations for: {untranslated}"
+def test_the_completeness_check_notices_a_missing_string(script: ModuleType) -> None:
+    catalogue = Catalog(locale="nn")
+    catalogue.add("Week", "Veke")
+    catalogue.add("Day", "")
+    catalogue.add(("{n} week", "{n} weeks"), ("{n} veke", ""))
+    assert script.missing_translations(catalogue) == ["Day", "{n} week"]
+
+
+def test_english_is_filled_from_the_msgids_but_keeps_its_own_wording(script: ModuleType) -> None:
+    catalogue = Catalog(locale="en")
+    catalogue.add("Save", "")
+    catalogue.add("Close follow-up", "End follow-up")
+    catalogue.add(("{n} youth", "{n} youths"), ("", ""))
+    script._fill_from_msgids(catalogue)
+    assert catalogue.get("Save").string == "Save"
+    assert catalogue.get("Close follow-up").string == "End follow-up"
+    assert tuple(catalogue.get("{n} youth").string) == ("{n} youth", "{n} youths")
+
+
+# Norwegian words that give away a msgid written in Norwegian (English is the source language).
+_NORWEGIAN = re.compile(
+    r"(?<![\w-])(og|ikke|ikkje|er|eller|som|med|til|av|på|å|det|den|ein|eit|jeg|eg|vi|har|skal|må|uke|veke)(?![\w-])",
+    re.IGNORECASE,
+)
+# Msgids that must quote Norwegian (the values of OT's list).
+_QUOTES_NORWEGIAN = ("Ivaretatt / ikke ivaretatt / har flyttet",)
+
+
+def test_msgids_are_english(template: Catalog) -> None:
+    """The English UI shows the msgids: a msgid in Norwegian would leave English incomplete."""
+    norwegian = []
+    for message in template:
+        for msgid in _ids(message) if message.id else []:
+            if msgid.startswith(_QUOTES_NORWEGIAN):
+                continue
+            text = re.sub(r"\{[^{}]*\}|«[^»]*»", " ", msgid)  # placeholders and quoted Norwegian terms
+            if _NORWEGIAN.search(text):
+                norwegian.append(msgid)
+    assert not norwegian, f"msgids must be English: {norwegian}"
 
 
 def test_pot_is_current(script: ModuleType, template: Catalog) -> None:
@@ -110,19 +153,59 @@ def test_placeholders_are_kept(lang: str) -> None:
     assert not wrong, f"{lang}: placeholders differ in {wrong}"
 
 
-def test_nynorsk_is_not_bokmal() -> None:
+def test_nynorsk_does_not_copy_bokmal() -> None:
+    """An nn string identical to the nb one, where the nb one has a word nynorsk writes differently."""
     nb = {_key(m): _strings(m) for m in _translated(_po("nb"))}
-    copies, bokmal_words = [], []
+    copies = []
     for message in _translated(_po("nn")):
-        for i, text in enumerate(_strings(message)):
-            nb_text = nb.get(_key(message), [""] * (i + 1))[i]
-            if _BOKMAL_RE.search(nb_text) and text == nb_text:
-                copies.append(_key(message))
-            found = _BOKMAL_RE.findall(text)
-            if found:
-                bokmal_words.append((_key(message), found))
-    assert not copies, f"nn copies bokmål: {copies}"
-    assert not bokmal_words, f"nn uses bokmål words: {bokmal_words}"
+        nb_texts = nb.get(_key(message), [])
+        allowed = quoted_bokmal(_ids(message)[0])
+        for text, nb_text in zip(_strings(message), nb_texts, strict=False):
+            if text == nb_text and bokmal_words(nb_text, allowed):
+                copies.append((_key(message), text))
+    assert not copies, "nn copies bokmål where nynorsk differs:\n" + "\n".join(map(repr, copies))
+
+
+def test_nynorsk_has_no_bokmal_words() -> None:
+    found = []
+    for message in _translated(_po("nn")):
+        allowed = quoted_bokmal(_ids(message)[0])
+        for text in _strings(message):
+            words = bokmal_words(text, allowed)
+            if words:
+                found.append((_key(message), words))
+    assert not found, "bokmål in nn.po (word, write instead):\n" + "\n".join(map(repr, found))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du har ikke lagret planen.", ["ikke", "lagret"]),
+        ("Hva skjer neste uke?", ["Hva", "uke"]),
+        ("Hvem gjør hva fra mandag?", ["Hvem", "gjør", "hva", "fra", "mandag"]),
+        ("Det er mulig å endre sikkerhetskopien.", ["mulig", "sikkerhetskopien"]),
+        ("Planen må lagres først.", ["må lagres"]),
+        ("Ungdommen trenger noen timer.", ["Ungdommen", "trenger", "noen"]),
+        ("Du har ikkje lagra planen.", []),
+        ("Kva skjer neste veke? Kven gjer kva frå måndag?", []),
+        ("Det er mogleg å endre tryggingskopien. Planen må lagrast først.", []),
+        ("Lagre PDF-en {uke} &Opne <b>no</b> når de snakkast; meg og deg.", []),
+        ("<b>Hvor</b> er {n} uker? &Ikke", ["Hvor", "uker", "Ikke"]),
+    ],
+)
+def test_the_bokmal_rules_catch_bokmal_and_spare_nynorsk(text: str, expected: list[str]) -> None:
+    assert [word for word, _advice in bokmal_words(text)] == expected
+
+
+def test_quoted_column_headings_are_allowed_only_where_listed() -> None:
+    msgid = "No column gives the name. The file needs a column «navn», or «fornavn» and «etternavn»."
+    text = "Fila treng ein kolonne «navn», eller «fornavn» og «etternavn»."
+    assert bokmal_words(text, quoted_bokmal(msgid)) == []
+    assert [w for w, _ in bokmal_words(text, quoted_bokmal("Something else"))] == [
+        "navn",
+        "fornavn",
+        "etternavn",
+    ]
 
 
 @pytest.fixture
