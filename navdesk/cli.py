@@ -179,6 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
     otc.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    # not listed in --help: the release check ``make package`` runs with the built package (navdesk/smoke.py)
+    smoke = sub.add_parser("smoke-test")
+    smoke.add_argument("--out", required=True, help="folder for the test database, PDF and log")
+    smoke.add_argument("--upgrade-from", action="append", default=[], type=Path, metavar="OLD_DB",
+                       help="an older NavDesk's plain SQLite database to upgrade a copy of; repeatable")  # fmt: skip
     return parser
 
 
@@ -765,6 +771,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_smoke_test(args: argparse.Namespace) -> int:
+    """``smoke-test --out DIR [--upgrade-from OLD_DB]``: the packaged build checks itself (navdesk/smoke.py)."""
+    from navdesk.smoke import run
+
+    return run(Path(args.out).expanduser(), list(args.upgrade_from))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "check": cmd_check,
@@ -775,6 +788,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "ot-compare": cmd_ot_compare,
     "report": cmd_report,
+    "smoke-test": cmd_smoke_test,
 }
 
 
