@@ -32,19 +32,6 @@ def sqlcipher_version() -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def version_numbers(version: str = __version__) -> tuple[int, int, int]:
-    """``major.minor.patch`` as three numbers, as Windows version resources and MSI need them.
-
-    A pre-release or local suffix is dropped (``1.2.0rc1`` → ``(1, 2, 0)``).
-    """
-    import re
-
-    parts = [int(p) for p in re.findall(r"\d+", version.split("+")[0])[:3]]
-    while len(parts) < 3:
-        parts.append(0)
-    return parts[0], parts[1], parts[2]
-
-
 def component_versions() -> dict[str, str]:
     """NavDesk, Python, SQLite and SQLCipher versions (Qt's are added by the UI, which may import Qt)."""
     return {
