@@ -8,7 +8,9 @@ payload=${1:?usage: build_msi.sh PAYLOAD_DIR OUT.msi}
 msi=${2:?usage: build_msi.sh PAYLOAD_DIR OUT.msi}
 here=$(cd "$(dirname "$0")" && pwd)
 python=${PYTHON:-python3}
-version=$(cd "$here/../.." && "$python" -c 'import sys; sys.path.insert(0, "installers")
+# NAVDESK_MSI_VERSION overrides it (tests build an "older" MSI to check the upgrade wiring)
+version=${NAVDESK_MSI_VERSION:-}
+[ -n "$version" ] || version=$(cd "$here/../.." && "$python" -c 'import sys; sys.path.insert(0, "installers")
 import navdesk_bundle as b
 print(".".join(map(str, b.version_numbers(b.app_version()))))')
 [ -f "$payload/navdesk.exe" ] || { echo "build_msi: $payload/navdesk.exe is missing" >&2; exit 1; }
