@@ -42,6 +42,7 @@ HIDDEN_IMPORTS = (
     "sqlalchemy.dialects.postgresql.psycopg",
     "psycopg_binary",
     "sqlcipher3.dbapi2",
+    "tzdata",  # zoneinfo falls back to it (Windows has no system time-zone database); its hook adds the data
     "navdesk.db.models",  # imported by migrations/env.py, which is loaded as a file
 )
 # Packages whose submodules are imported by name (holidays: one module per country; keyring: backends).

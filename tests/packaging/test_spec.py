@@ -40,7 +40,7 @@ def test_every_migration_catalogue_font_and_icon_is_bundled() -> None:
 def test_the_migrations_imports_are_hidden_imports() -> None:
     hidden = set(bundle.hidden_imports())
     assert {"alembic", "alembic.op", "sqlalchemy", "navdesk.db.models", "navdesk.db.base"} <= hidden
-    assert "__future__" not in hidden
+    assert "__future__" not in hidden and "tzdata" in hidden
     assert "keyring.backends" in bundle.COLLECT_SUBMODULES and "holidays" in bundle.COLLECT_SUBMODULES
 
 
