@@ -153,9 +153,9 @@ def _passphrase() -> Any:
 
 def _build_office(session: Any) -> uuid.UUID:
     from navdesk.db.models import Meeting
+    from navdesk.domain.text import OSLO
     from navdesk.services import meetings, youths
     from navdesk.services.office import catalogue, create_office
-    from navdesk.domain.text import OSLO
 
     actor = create_office(session, office_name="NAV Kárášjohka", municipality="Kárášjohka",
                           admin_name="Kari Nordmann", admin_initials="KN", password="røyktest-1234")  # fmt: skip
@@ -173,7 +173,6 @@ def _build_office(session: Any) -> uuid.UUID:
     meetings.record_meeting(session, actor, meeting, row.version, status="gjennomfort", summary=SUMMARY_TEXT,
                             decisions=DECISIONS_TEXT)  # fmt: skip
     return meeting
-
 
 
 @dataclass

@@ -52,7 +52,9 @@ def test_the_recipe_compiles_to_an_msi(msi: Path, payload: Path) -> None:
     assert data[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE compound file, as every MSI is
     assert len(data) > 10_000
     assert (payload / "navdesk.exe").is_file() and (payload / "navdesk-cli.exe").is_file()
-    assert (payload / "_internal" / "navdesk" / "db" / "migrations" / "versions" / "0001_initial.py").is_file()
+    assert (
+        payload / "_internal" / "navdesk" / "db" / "migrations" / "versions" / "0001_initial.py"
+    ).is_file()
 
 
 @needs_msiinfo
@@ -85,13 +87,19 @@ def test_an_older_navdesk_is_upgraded_and_a_newer_one_refuses_the_downgrade(msi:
     old_props = {row["Property"]: row["Value"] for row in _table(older, "Property")}
     new_props = {row["Property"]: row["Value"] for row in _table(msi, "Property")}
     assert old_props["UpgradeCode"] == new_props["UpgradeCode"] == UPGRADE_CODE
-    assert old_props["ProductCode"] != new_props["ProductCode"]  # a new product code per build: a major upgrade
+    assert (
+        old_props["ProductCode"] != new_props["ProductCode"]
+    )  # a new product code per build: a major upgrade
     rows = _table(msi, "Upgrade")
     removes = next(r for r in rows if r["ActionProperty"] == "WIX_UPGRADE_DETECTED")
     assert removes["VersionMax"] == navdesk.__version__ and removes["VersionMin"] == ""  # every older version
     refuses = next(r for r in rows if r["ActionProperty"] == "WIX_DOWNGRADE_DETECTED")
     assert refuses["VersionMin"] == navdesk.__version__ and int(refuses["Attributes"]) & 2  # detect only
     sequence = {r["Action"]: int(r["Sequence"]) for r in _table(msi, "InstallExecuteSequence")}
-    assert sequence["FindRelatedProducts"] < sequence["RemoveExistingProducts"] < sequence["InstallInitialize"]
+    assert (
+        sequence["FindRelatedProducts"] < sequence["RemoveExistingProducts"] < sequence["InstallInitialize"]
+    )
     (condition,) = _table(msi, "LaunchCondition")
-    assert condition["Condition"] == "NOT WIX_DOWNGRADE_DETECTED" and "nyere versjon" in condition["Description"]
+    assert (
+        condition["Condition"] == "NOT WIX_DOWNGRADE_DETECTED" and "nyere versjon" in condition["Description"]
+    )

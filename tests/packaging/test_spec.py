@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,10 @@ def test_the_spec_reads_the_bundle_list_and_builds_one_folder() -> None:
     compile(spec, "navdesk.spec", "exec")
 
 
+def _recorded(kind: str, *args: object, **kwargs: object) -> dict[str, object]:
+    return {"type": kind, "args": args, **kwargs}
+
+
 def test_version_has_one_source() -> None:
     assert bundle.app_version() == navdesk.__version__
     assert bundle.version_numbers("1.2.0rc1") == (1, 2, 0) and bundle.version_numbers("2") == (2, 0, 0)
@@ -59,8 +64,16 @@ def test_version_has_one_source() -> None:
     major, minor, patch = bundle.version_numbers(navdesk.__version__)
     assert f"filevers=({major}, {minor}, {patch}, 0)" in text and "@" not in text
     # PyInstaller eval()s the file with its version classes; the same with classes that record their arguments
-    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct")
-    made = {n: (lambda n: lambda *a, **k: {"type": n, "args": a, **k})(n) for n in names}
+    names = (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    )
+    made = {name: functools.partial(_recorded, name) for name in names}
     info = eval(text, {"__builtins__": {}}, made)
     assert info["type"] == "VSVersionInfo" and info["ffi"]["filevers"] == (major, minor, patch, 0)
     strings = {s["args"][0]: s["args"][1] for s in info["kids"][0]["args"][0][0]["args"][1]}
@@ -73,14 +86,19 @@ def test_pyproject_takes_the_version_from_the_package() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["dynamic"] == ["version"]
     assert project["tool"]["hatch"]["version"]["path"] == "navdesk/__init__.py"
-    assert any(dep.startswith("pyinstaller>=6") for dep in project["project"]["optional-dependencies"]["package"])
+    assert any(
+        dep.startswith("pyinstaller>=6") for dep in project["project"]["optional-dependencies"]["package"]
+    )
 
 
 def test_resources_are_found_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "resources" / "fonts").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.resources_dir() == tmp_path / "resources"
-    assert resources.resource_path("fonts", "DejaVuSans.ttf") == tmp_path / "resources" / "fonts" / "DejaVuSans.ttf"
+    assert (
+        resources.resource_path("fonts", "DejaVuSans.ttf")
+        == tmp_path / "resources" / "fonts" / "DejaVuSans.ttf"
+    )
 
 
 def test_navdesk_version_on_the_command_line() -> None:

@@ -14,7 +14,9 @@ from navdesk.versions import sqlcipher_version
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_help_about_shows_version_parts_and_data_folder(main_window: Any, qtbot: Any, ui_settings: Any) -> None:
+def test_help_about_shows_version_parts_and_data_folder(
+    main_window: Any, qtbot: Any, ui_settings: Any
+) -> None:
     actions = [a.text() for a in main_window.help_menu.actions()]
     assert "Om NavDesk …" in actions  # bokmål by default
     main_window.about_action.trigger()
