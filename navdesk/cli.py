@@ -185,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     smoke.add_argument("--out", required=True, help="folder for the test database, PDF and log")
     smoke.add_argument("--upgrade-from", action="append", default=[], type=Path, metavar="OLD_DB",
                        help="an older NavDesk's plain SQLite database to upgrade a copy of; repeatable")  # fmt: skip
+    smoke.add_argument("--use-keyring", action="store_true",
+                       help="also key a database through the OS keyring (stores and removes an entry)")  # fmt: skip
     return parser
 
 
@@ -775,7 +777,7 @@ def cmd_smoke_test(args: argparse.Namespace) -> int:
     """``smoke-test --out DIR [--upgrade-from OLD_DB]``: the packaged build checks itself (navdesk/smoke.py)."""
     from navdesk.smoke import run
 
-    return run(Path(args.out).expanduser(), list(args.upgrade_from))
+    return run(Path(args.out).expanduser(), list(args.upgrade_from), use_keyring=args.use_keyring)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

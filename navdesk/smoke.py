@@ -138,8 +138,12 @@ def _keyring() -> str:
     plugins = sorted(ep.name for ep in entry_points(group="keyring.backends"))
     if not plugins:
         raise SmokeFailure("keyring found no backends (its entry points were not bundled)")
-    chosen = keys.keyring_name()
-    found = f"backend {chosen} (recommended)" if chosen else "no recommended backend here: passphrase is used"
+    found = "no recommended backend here: passphrase is used"
+    if keys.keyring_available():
+        import keyring
+
+        backend = keyring.get_keyring()
+        found = f"backend {getattr(backend, 'name', type(backend).__name__)} (recommended, priority {backend.priority})"
     return f"{found}; backends found: {', '.join(plugins)}"
 
 
@@ -226,6 +230,38 @@ def _passphrase_from_env() -> bool:
     return env_passphrase() is not None
 
 
+def _keyring_database(out: Path) -> str:
+    """A database keyed through the keyring, as on an office laptop: created, then opened with the key
+    found in the keyring alone (NAVDESK_PASSPHRASE set aside). Its keyring entries are removed again."""
+    import json
+    import os
+
+    import keyring
+
+    from navdesk.db import keys
+    from navdesk.db.opening import _remove_files, create_database, open_database
+
+    if not keys.keyring_available():
+        raise SmokeFailure("--use-keyring was given, but no recommended keyring backend is available")
+    path = out / "smoke-keyring.db"
+    _remove_files(path)
+    database, mode = create_database(path, secret=keys.new_raw_key(), mode="keyring")
+    database.close()
+    saved = os.environ.pop(keys.PASSPHRASE_ENV, None)
+    try:
+        open_database(path).close()  # finds the key in the keyring, asks nothing
+    finally:
+        if saved is not None:
+            os.environ[keys.PASSPHRASE_ENV] = saved
+        index = json.loads(keyring.get_password(keys.SERVICE, keys.INDEX_USER) or "{}")
+        for key_id in [k for k, where in index.items() if where == str(path.resolve())]:
+            keyring.delete_password(keys.SERVICE, key_id)
+            del index[key_id]
+        keyring.set_password(keys.SERVICE, keys.INDEX_USER, json.dumps(index))
+    name = getattr(keyring.get_keyring(), "name", "")
+    return f"{path.name} ({mode}): the key was stored in {name} and found there again; entries removed"
+
+
 def _upgrade(source: Path, out: Path) -> str:
     import sqlite3
 
@@ -283,8 +319,14 @@ def _summary_pdf(state: _State) -> str:
     return f"{out.name}, {len(pdf)} bytes; pdftotext reads back {', '.join(MUST_READ_BACK)}"
 
 
-def run(out: Path, upgrade_from: list[Path], emit: Callable[[str], None] = print) -> int:
-    """Run every check, writing into ``out``; 0 when all passed, 1 otherwise."""
+def run(
+    out: Path, upgrade_from: list[Path], emit: Callable[[str], None] = print, *, use_keyring: bool = False
+) -> int:
+    """Run every check, writing into ``out``; 0 when all passed, 1 otherwise.
+
+    ``use_keyring`` also keys a database through the OS keyring (it stores, then removes, an entry:
+    meant for a throwaway keyring such as the one ``installers/linux/smoke_test.sh`` starts).
+    """
     from navdesk.versions import is_frozen
 
     out.mkdir(parents=True, exist_ok=True)
@@ -298,6 +340,8 @@ def run(out: Path, upgrade_from: list[Path], emit: Callable[[str], None] = print
     report.check("calendar", _zones_and_calendar)
     report.check("keyring", _keyring)
     report.check("encrypted db", lambda: _encrypted_database(state))
+    if use_keyring:
+        report.check("keyring db", lambda: _keyring_database(out))
     for source in upgrade_from:
         report.check("upgrade", lambda source=source: _upgrade(source, out))  # type: ignore[misc]
     if not upgrade_from:

@@ -8,6 +8,8 @@
 #    database (tests/fixtures, copied first), the keyring backend found, time-zone/holiday/Babel data,
 #    a meeting summary PDF with æøå and Sami letters read back with pdftotext;
 # 4. the same summary printed through the real command line (`navdesk print summary`), read back;
+#    then once more inside a throwaway D-Bus session with gnome-keyring (when installed), keying a
+#    database through the Secret Service keyring;
 # 5. `navdesk check` on the encrypted database;
 # 6. the desktop application opens that database and paints its first screen (offscreen; and on X11
 #    under Xvfb when xvfb-run is installed), then quits.
@@ -34,6 +36,7 @@ done
 echo "SMOKE: package contents ok ($(find "$work/root/opt/navdesk" -type f | wc -l) files under /opt/navdesk)"
 
 bin=$work/root/usr/bin/navdesk
+mkdir -p "$work/home/.cache" "$work/home/.local/share"
 passphrase='røyktest-passfrase-æøå'
 run() {  # the frozen program in a clean environment: no Python, no display, a throwaway home
   env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
@@ -48,6 +51,17 @@ echo "SMOKE: $bin --version: $said"
 mkdir -p "$work/old"
 cp tests/fixtures/navdesk-0006_clubs.db "$work/old/"
 run "$bin" smoke-test --out "$work/out" --upgrade-from "$work/old/navdesk-0006_clubs.db" || fail "navdesk smoke-test"
+
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  # once more with a real (throwaway) Secret Service keyring, as on a desktop: keyring's SecretService
+  # backend, D-Bus (jeepney) and cryptography must work frozen; a database is keyed through it
+  run timeout 300 dbus-run-session -- sh -c 'echo -n smoke | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+    exec "$0" smoke-test --out "$1" --use-keyring' "$bin" "$work/out-keyring" 2> >(grep -v "fd limit" >&2) \
+    | grep -E "^(ok|FAIL) +keyring|^SMOKE TEST" | sed 's/^/SMOKE: with gnome-keyring: /'
+  grep -q "^ok   keyring db" "$work/out-keyring/smoke-test.txt" || fail "the database keyed through the Secret Service keyring"
+else
+  echo "SMOKE: gnome-keyring/dbus-run-session not installed: the Secret Service keyring was not tried"
+fi
 
 meeting=$(sed -n 's/.*; meeting \([0-9a-f-]*\)$/\1/p' "$work/out/smoke-test.txt")
 [ -n "$meeting" ] || fail "no meeting id in the smoke test's output"

@@ -49,3 +49,28 @@ def test_smoke_test_fails_when_a_check_fails(tmp_path: Path) -> None:
 def test_smoke_test_is_not_listed_in_the_help() -> None:
     result = navdesk("--help")
     assert result.returncode == 0 and "smoke-test" not in result.stdout and "demo" in result.stdout
+
+
+def test_the_keyring_check_keys_a_database_through_the_keyring_and_cleans_up(
+    fake_keyring: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from navdesk.db.keys import INDEX_USER, SERVICE
+
+    result = navdesk("smoke-test", "--out", str(tmp_path / "out"), "--use-keyring",
+                     env={"NAVDESK_PASSPHRASE": "røyktest-passfrase"})  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(x for x in result.stdout.splitlines() if x[5:18].strip() == "keyring db")
+    assert line.startswith("ok ") and "(keyring)" in line and "found there again" in line
+    keyring_line = next(x for x in result.stdout.splitlines() if x[5:18].strip() == "keyring")
+    assert "(recommended, priority 10)" in keyring_line
+    stored = json.loads(fake_keyring.read_text(encoding="utf-8"))
+    assert stored == {f"{SERVICE}\x00{INDEX_USER}": "{}"}  # the key stored for the check is gone again
+    assert (tmp_path / "out" / "smoke-keyring.db").read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+def test_the_keyring_check_fails_without_a_keyring(tmp_path: Path) -> None:
+    result = navdesk("smoke-test", "--out", str(tmp_path / "out"), "--use-keyring")
+    assert result.returncode == 1
+    assert any(x.startswith("FAIL keyring db") for x in result.stdout.splitlines())
