@@ -21,6 +21,9 @@ payload_abs=$(cd "$payload" && pwd)
 find "$payload_abs" -type f | LC_ALL=C sort \
   | wixl-heat -p "$payload_abs/" --directory-ref INSTALLDIR --component-group CG.Payload --var var.SourceDir > "$work/payload.wxs"
 msi_abs=$(cd "$(dirname "$msi")" && pwd)/$(basename "$msi")
-# wixl wants relative File sources: it runs inside the payload folder
-(cd "$payload_abs" && wixl --arch x64 -D Version="$version" -D SourceDir=. -o "$msi_abs" "$here/navdesk.wxs" "$work/payload.wxs")
+# wixl wants relative source paths: it runs in the work folder, with the payload linked and the icon copied there
+ln -s "$payload_abs" "$work/payload"
+cp "$here/navdesk.ico" "$work/navdesk.ico"
+(cd "$work" && wixl --arch x64 -D Version="$version" -D SourceDir=payload -D IconFile=navdesk.ico \
+   -o "$msi_abs" "$here/navdesk.wxs" payload.wxs)
 echo "MSI: $msi (NavDesk $version)"

@@ -26,6 +26,10 @@ def _run(*args: str | Path, env: dict[str, str] | None = None) -> str:
     return result.stdout
 
 
+def _run_bytes(*args: str | Path) -> bytes:
+    return subprocess.run([str(a) for a in args], capture_output=True, check=True, timeout=60).stdout
+
+
 def _table(msi: Path, name: str) -> list[dict[str, str]]:
     lines = _run("msiinfo", "export", msi, name).splitlines()
     header = lines[0].split("\t")
@@ -71,6 +75,13 @@ def test_per_user_start_menu_and_version(msi: Path, payload: Path) -> None:
     assert dirs["UserPrograms"]["DefaultDir"] == "Programs" and dirs["INSTALLDIR"]["DefaultDir"] == "NavDesk"
     (shortcut,) = _table(msi, "Shortcut")
     assert shortcut["Directory_"] == "ProgramMenuFolder" and shortcut["Name"] == "NavDesk"
+    assert (
+        shortcut["Icon_"] == props["ARPPRODUCTICON"] == "navdesk.ico"
+    )  # the shortcut and Programs and Features
+    assert (
+        _run_bytes("msiinfo", "extract", msi, "Icon.navdesk.ico")
+        == (INSTALLERS / "windows" / "navdesk.ico").read_bytes()
+    )
     assert shortcut["Target"] == "[INSTALLDIR]navdesk.exe"
     registry = _table(msi, "Registry")
     assert {r["Root"] for r in registry} == {"1"}  # HKCU only: nothing machine-wide
