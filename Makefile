@@ -4,7 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench i18n demo clean system-deps
+PKG_VENV ?= .venv-pkg
+PKG_PY := $(PKG_VENV)/bin/python
+PKG_STAMP := $(PKG_VENV)/.installed
+
+.PHONY: run test lint bench i18n demo clean system-deps package msi-stub
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,5 +44,23 @@ i18n: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m navdesk demo --db demo.db --unencrypted --force
 
+## The Linux package: PyInstaller one-folder build -> build/navdesk_<version>_<arch>.deb, then the
+## smoke test of the frozen program unpacked from the .deb (installers/linux/smoke_test.sh).
+## PyInstaller lives in its own virtualenv ($(PKG_VENV)), never in the development one.
+$(PKG_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_PY) -m pip install --quiet --upgrade pip
+	$(PKG_PY) -m pip install --quiet -e '.[package]'
+	touch $(PKG_STAMP)
+
+package: system-deps $(PKG_STAMP)
+	PYTHON=$(PKG_PY) bash installers/linux/build_deb.sh
+	bash installers/linux/smoke_test.sh build/navdesk_$$($(PKG_PY) -c 'import navdesk; print(navdesk.__version__)')_$$(dpkg --print-architecture).deb
+
+## The Windows MSI recipe compiled with wixl against a stub payload (the real one is built on Windows).
+msi-stub:
+	bash installers/windows/make_stub_payload.sh build/msi-stub
+	bash installers/windows/build_msi.sh build/msi-stub build/navdesk-stub.msi
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
+	rm -rf $(VENV) $(PKG_VENV) .mypy_cache .ruff_cache .pytest_cache build dist

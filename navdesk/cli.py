@@ -195,6 +195,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
     otc.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    # not listed in --help: the release check ``make package`` runs with the built package (navdesk/smoke.py)
+    smoke = sub.add_parser("smoke-test")
+    smoke.add_argument("--out", required=True, help="folder for the test database, PDF and log")
+    smoke.add_argument("--upgrade-from", action="append", default=[], type=Path, metavar="OLD_DB",
+                       help="an older NavDesk's plain SQLite database to upgrade a copy of; repeatable")  # fmt: skip
+    smoke.add_argument("--use-keyring", action="store_true",
+                       help="also key a database through the OS keyring (stores and removes an entry)")  # fmt: skip
     return parser
 
 
@@ -844,6 +852,13 @@ def _audit_verify(args: argparse.Namespace, result: Any, label: str) -> int:
     return EXIT_OK
 
 
+def cmd_smoke_test(args: argparse.Namespace) -> int:
+    """``smoke-test --out DIR [--upgrade-from OLD_DB]``: the packaged build checks itself (navdesk/smoke.py)."""
+    from navdesk.smoke import run
+
+    return run(Path(args.out).expanduser(), list(args.upgrade_from), use_keyring=args.use_keyring)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": cmd_audit,
     "demo": cmd_demo,
@@ -855,6 +870,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "ot-compare": cmd_ot_compare,
     "report": cmd_report,
+    "smoke-test": cmd_smoke_test,
 }
 
 

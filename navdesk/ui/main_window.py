@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.ui.about import add_about_action
 from navdesk.ui.startup_summary import StartupBanner, summarize
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
@@ -603,6 +604,7 @@ class MainWindow(QMainWindow):
         self._build_audit_actions(self.office_menu)
         self._build_lock_settings(self.settings_menu)
         self._build_language_and_guide()
+        add_about_action(self)
         for menu in (self.office_menu, self.settings_menu, self.help_menu):
             menu.menuAction().setVisible(not menu.isEmpty())  # a veileder may have nothing under Office
 
