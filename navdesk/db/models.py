@@ -653,6 +653,8 @@ class AuditPayload(Base):
     )
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # the key of the event's payload_digest (hex); erased with the payload (navdesk.services.audit.digest)
+    salt: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class DeadlineRule(Versioned):

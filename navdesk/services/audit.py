@@ -10,7 +10,9 @@ database (:mod:`navdesk.services.audit_head`), so cutting off the end of the log
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -48,9 +50,17 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def digest(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
-    blob = json.dumps({"before": before, "after": after}, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+def digest(before: dict[str, Any] | None, after: dict[str, Any] | None, salt: str = "") -> str:
+    """The payload's digest, keyed with the payload's own random ``salt`` (kept in the payload row).
+
+    Erasing the payload erases the salt, so the digest left in the chain cannot be used to guess the
+    erased values back (an unkeyed hash of a small change, say one fødselsnummer, could be brute
+    forced). Events written before the salt existed have ``salt == ""``: a plain SHA-256.
+    """
+    blob = json.dumps({"before": before, "after": after}, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    if salt:
+        return hmac.new(bytes.fromhex(salt), blob, hashlib.sha256).hexdigest()
+    return hashlib.sha256(blob).hexdigest()
 
 
 def record(
@@ -68,6 +78,7 @@ def record(
     before_j = jsonable(before) if before is not None else None
     after_j = jsonable(after) if after is not None else None
     seq, previous = _next_link(session)
+    salt = secrets.token_hex(16) if (before_j or after_j) else ""
     fields: dict[str, Any] = {
         "event_id": uuid.uuid4(),
         "seq": seq,
@@ -79,7 +90,7 @@ def record(
         "entity_id": entity_id,
         "youth_id": youth_id,
         "source": actor.source,
-        "payload_digest": digest(before_j, after_j) if (before_j or after_j) else "",
+        "payload_digest": digest(before_j, after_j, salt) if salt else "",
     }
     chain = link(previous, **fields)
     event = AuditEvent(id=fields.pop("event_id"), chain=chain, **fields)
@@ -87,7 +98,7 @@ def record(
     _write_head_after_commit(session)
     session.add(event)
     if before_j is not None or after_j is not None:
-        session.add(AuditPayload(event_id=event.id, before=before_j, after=after_j))
+        session.add(AuditPayload(event_id=event.id, before=before_j, after=after_j, salt=salt))
     return event  # written with the next flush, in the caller's transaction
 
 
@@ -176,7 +187,7 @@ class Verification:
 
 
 def _expected_digest(payload: AuditPayload) -> str:
-    return digest(payload.before, payload.after) if (payload.before or payload.after) else ""
+    return digest(payload.before, payload.after, payload.salt or "") if (payload.before or payload.after) else ""
 
 
 def verify(session: Session, *, batch: int = 5000) -> Verification:

@@ -189,3 +189,27 @@ def test_an_older_database_gets_its_chain_when_upgraded(fixture, tmp_path):
         assert _verify(db).problem.seq == 3
     finally:
         db.close()
+
+
+def test_an_erased_payload_cannot_be_guessed_back_from_its_digest(office):
+    """The digest is keyed with a random salt kept in the payload row: the same values give different
+    digests, and neither is the plain hash someone could brute-force a fødselsnummer against."""
+    import hashlib
+    import json
+
+    db, actor = office
+    ids = _work(db, actor, n=2)
+    with db.session() as s:
+        rows = s.execute(
+            select(AuditEvent.payload_digest, AuditPayload.before, AuditPayload.after, AuditPayload.salt)
+            .join(AuditPayload, AuditPayload.event_id == AuditEvent.id)
+            .where(AuditEvent.youth_id.in_(ids), AuditEvent.action == "update")
+        ).all()
+    assert len(rows) == 2
+    (d1, b1, a1, salt1), (d2, b2, a2, salt2) = rows
+    assert (b1, a1) == (b2, a2) and d1 != d2 and salt1 != salt2  # same change, unrelated digests
+    plain = hashlib.sha256(
+        json.dumps({"before": b1, "after": a1}, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+    assert plain not in (d1, d2)
+    assert audit.digest(b1, a1, salt1) == d1

@@ -1,5 +1,7 @@
 """audit chain: each audit event carries a hash over the previous one and its own metadata
 
+``audit_payload.salt`` keys the payload digest of new events (empty for the events already there).
+
 Revision ID: 0010_audit_chain
 Revises: 0009_plan_templates
 Create Date: 2026-12-04
@@ -27,6 +29,8 @@ BATCH = 2000
 def upgrade() -> None:
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.add_column(sa.Column("chain", sa.String(length=64), nullable=False, server_default=""))
+    with op.batch_alter_table("audit_payload", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("salt", sa.String(length=32), nullable=False, server_default=""))
     bind = op.get_bind()
     event = sa.table(
         "audit_event",
@@ -61,5 +65,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("audit_payload", schema=None) as batch_op:
+        batch_op.drop_column("salt")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_column("chain")
