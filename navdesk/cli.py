@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from navdesk import __version__
+from navdesk import __version__, cli_backup
 from navdesk.errors import InvalidInput, UserError
 from navdesk.i18n import _, ngettext, set_language
 
@@ -179,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
     otc.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    cli_backup.add_parsers(sub, _common)  # backup, restore, rekey
     return parser
 
 
@@ -775,6 +776,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "ot-compare": cmd_ot_compare,
     "report": cmd_report,
+    **cli_backup.COMMANDS,
 }
 
 

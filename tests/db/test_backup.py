@@ -88,7 +88,9 @@ def test_progress_is_reported_in_pages(office: Any, tmp_path: Path, monkeypatch:
     database, secret = office
     monkeypatch.setattr(backup, "PAGES_PER_STEP", 8)
     seen: list[tuple[int, int]] = []
-    backup.backup_file(database.target.path, secret, tmp_path / "x.db", progress=lambda d, t: seen.append((d, t)))
+    backup.backup_file(
+        database.target.path, secret, tmp_path / "x.db", progress=lambda d, t: seen.append((d, t))
+    )
     total = seen[-1][1]
     assert len(seen) > 3 and seen[-1] == (total, total)
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
@@ -96,7 +98,9 @@ def test_progress_is_reported_in_pages(office: Any, tmp_path: Path, monkeypatch:
 
 def test_key_fingerprint_is_short_stable_and_not_the_key() -> None:
     fp = backup.key_fingerprint(RAW)
-    assert len(fp) == 10 and fp == backup.key_fingerprint(Secret("AB" * 32, raw=True).__class__("ab" * 32, True))
+    assert len(fp) == 10 and fp == backup.key_fingerprint(
+        Secret("AB" * 32, raw=True).__class__("ab" * 32, True)
+    )
     assert fp != backup.key_fingerprint(Secret("cd" * 32, raw=True))
     assert fp not in RAW.value
     pw = backup.key_fingerprint(Secret(TEST_PASSPHRASE, raw=False))
@@ -109,7 +113,10 @@ def test_rotation_keeps_seven_daily_and_four_weekly() -> None:
     moments = []
     for back in range(60):
         day = today - timedelta(days=back)
-        moments += [datetime(day.year, day.month, day.day, 8, 0), datetime(day.year, day.month, day.day, 16, 30)]
+        moments += [
+            datetime(day.year, day.month, day.day, 8, 0),
+            datetime(day.year, day.month, day.day, 16, 30),
+        ]
     kept = backup.keep(moments, today)
     daily = {datetime(d.year, d.month, d.day, 16, 30) for d in (today - timedelta(days=i) for i in range(7))}
     assert daily <= kept  # the last backup of each of the last seven days
@@ -169,7 +176,9 @@ def test_a_backup_folder_that_has_disappeared(office: Any, tmp_path: Path, how: 
     assert _count(database.target.path, secret) == before + 1
 
 
-def test_the_folder_disappearing_during_the_backup(office: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_folder_disappearing_during_the_backup(
+    office: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     database, secret = office
     folder = tmp_path / "usb"
     folder.mkdir()
@@ -209,7 +218,9 @@ def test_restore_verifies_keeps_the_current_database_and_replaces_it(office: Any
     reopened.close()
 
 
-def _expect_refused(path: Path, backup_file: Path, secret: Secret | None, error: type[Exception], text: str) -> None:
+def _expect_refused(
+    path: Path, backup_file: Path, secret: Secret | None, error: type[Exception], text: str
+) -> None:
     before = path.read_bytes()
     with pytest.raises(error) as refused:
         backup.restore_file(backup_file, path, secrets=[secret], target_secret=secret)
@@ -218,7 +229,9 @@ def _expect_refused(path: Path, backup_file: Path, secret: Secret | None, error:
     assert not list(path.parent.glob("*.before-restore-*"))
 
 
-def test_restore_refuses_a_changed_file_counts_that_differ_and_a_damaged_one(office: Any, tmp_path: Path) -> None:
+def test_restore_refuses_a_changed_file_counts_that_differ_and_a_damaged_one(
+    office: Any, tmp_path: Path
+) -> None:
     database, secret = office
     info = backup.backup_file(database.target.path, secret, tmp_path / "b.db")
     database.close()
@@ -234,7 +247,7 @@ def test_restore_refuses_a_changed_file_counts_that_differ_and_a_damaged_one(off
     manifest.write_text(json.dumps(good), encoding="utf-8")
     data = bytearray(info.path.read_bytes())
     page = 4096
-    for i in range(3 * page + 100, 3 * page + 400):  # damage the middle of page 4
+    for i in range(3 * page, 5 * page):  # damage pages 4 and 5
         data[i] ^= 0x5A
     info.path.write_bytes(bytes(data))
     _expect_refused(path, info.path, secret, BackupInvalid, "sjekksummen")
