@@ -108,6 +108,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from navdesk import cli
     from navdesk.db import keys
     from navdesk.db.raw import file_kind, parse_target
+    from navdesk.db.revisions import head_revision
     from navdesk.errors import UserError
     from navdesk.services import backup
 
@@ -130,9 +131,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
         secrets.insert(0, current)
     restored = backup.restore_file(source, target.path, secrets=secrets, target_secret=current,
                                    require_manifest=not args.without_manifest)  # fmt: skip
-    if restored.secret is not None and restored.secret.raw and keys.keyring_available():
-        if restored.secret not in keys.candidate_keys(target.path):
-            keys.store_key(target.path, restored.secret)
+    secret = restored.secret
+    if (
+        secret is not None
+        and secret.raw
+        and keys.keyring_available()
+        and secret not in keys.candidate_keys(target.path)
+    ):
+        keys.store_key(target.path, secret)
     info = restored.verified
     if args.json:
         cli._print_json({"db": target.label, "backup": str(source), "revision": info.revision, "rows": info.rows,
@@ -141,7 +147,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(_("Restored {db} from {file}.").format(db=target.label, file=source.name))
         if restored.kept is not None:
             print(_("The database as it was is kept in {kept}.").format(kept=restored.kept))
-        if info.revision != backup.known_revisions()[1]:
+        if info.revision != head_revision():
             print(_("The backup has an older schema; NavDesk upgrades it when the database is next opened."))
     return cli.EXIT_OK
 

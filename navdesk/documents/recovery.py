@@ -48,7 +48,7 @@ def render_recovery_sheet(sheet: RecoverySheet, lang: str | None = None) -> byte
                 "Keep this sheet locked in the office's safe. Anyone who has it and a copy of the database can read "
                 "everything in it. Print a new sheet when the key is changed and destroy the old one."
             )
-        ),  # fmt: skip
+        ),
         p(_("The key"), heading),
         p(sheet.key, key_style),
         p(
@@ -58,13 +58,13 @@ def render_recovery_sheet(sheet: RecoverySheet, lang: str | None = None) -> byte
             )
             if sheet.raw
             else _("This is the passphrase; type it exactly as printed when NavDesk asks for it.")
-        ),  # fmt: skip
+        ),
         p(
             _("Key fingerprint: {fp}. Backups list the fingerprint of the key they need.").format(
                 fp=sheet.fingerprint
             ),
             small,
-        ),  # fmt: skip
+        ),
         p(_("Where"), heading),
     ]
     facts = [
@@ -101,7 +101,7 @@ def render_recovery_sheet(sheet: RecoverySheet, lang: str | None = None) -> byte
                 "open it."
             ),
             small,
-        ),  # fmt: skip
+        ),
     ]
     title_text = _("Recovery sheet")
     furniture = layout.furniture(tr, office=sheet.office, title=title_text, printed_by=sheet.printed_by,
