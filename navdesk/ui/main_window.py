@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.ui import backups
 from navdesk.ui.startup_summary import StartupBanner, summarize
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
@@ -601,6 +602,9 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(_("&Help"))  # user guide, about
         self._build_file_menu(self.file_menu)
         self._build_lock_settings(self.settings_menu)
+        backups.install(
+            self
+        )  # Settings → Backups …; Office → recovery sheet, change key (navdesk.ui.backups)
 
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
     def _build_file_menu(self, menu: Any) -> None:
