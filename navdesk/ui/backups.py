@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from navdesk.domain.text import format_date
 from navdesk.errors import UserError
-from navdesk.i18n import _
+from navdesk.i18n import _, ngettext
 
 log = logging.getLogger("navdesk.ui.backups")
 DAY = timedelta(days=1)
@@ -345,8 +345,8 @@ class BackupsDialog(QDialog):
             self.status.setText(_("No backups in this folder yet."))
         else:
             newest = self.backups[0]
-            self.status.setText(_("{n} backups; the newest from {made}.").format(n=len(self.backups),
-                                                                                made=_made(newest)))  # fmt: skip
+            self.status.setText(ngettext("{n} backup; the newest from {made}.", "{n} backups; the newest from {made}.",
+                                         len(self.backups)).format(n=len(self.backups), made=_made(newest)))  # fmt: skip
         for info in self.backups:
             r = self.table.rowCount()
             self.table.insertRow(r)

@@ -1,0 +1,254 @@
+"""Backups in the application: the dialog, automatic backups, a folder that has disappeared, restore,
+the key actions in the Office menu, and the restore offer for a damaged database at start-up."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from navdesk.services import backup
+from tests.ui.conftest import open_window
+
+
+def _youths(database: Any) -> int:
+    with database.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM youth").scalar_one())
+
+
+def _add_youth(window: Any) -> None:
+    from navdesk.services.youths import create_youth
+
+    with window.database.session() as s, s.begin():
+        create_youth(s, window.actor, first_name="Åse", last_name="Etterpå", birth_date=date(2005, 3, 1))
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What the message boxes said; questions are answered Yes."""
+    seen: dict[str, list[str]] = {"warning": [], "question": [], "information": [], "critical": []}
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, _k=kind, **kw: seen[_k].append(text))
+
+    def question(_p: Any, _t: str, text: str, *a: Any, **kw: Any) -> QMessageBox.StandardButton:
+        seen["question"].append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return seen
+
+
+def _close_open_boxes() -> list[str]:
+    texts = []
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            texts.append(widget.text())
+            widget.close()
+    return texts
+
+
+def test_dialog_backs_up_lists_and_restores(qtbot: Any, main_window: Any, tmp_path: Path,
+                                            said: dict[str, list[str]]) -> None:  # fmt: skip
+    from navdesk.ui import backups
+
+    window = main_window
+    assert window.backups_action.text() == "Sikkerhetskopier …"
+    dialog = backups.open_dialog(window)
+    assert dialog is not None and dialog.folder_edit.text() == str(tmp_path / "backups")
+    assert dialog.table.rowCount() == 0 and "Ingen sikkerhetskopier" in dialog.status.text()
+    info = dialog.back_up()
+    assert info is not None and info.path.parent == tmp_path / "backups"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "IKKE kryptert"
+    assert "Sikkerhetskopi laget" in window.statusBar().currentMessage()
+
+    before = _youths(window.database)
+    _add_youth(window)
+    window.portfolio.reload()
+    assert window.portfolio.model.rowCount() == before + 1
+    dialog.table.selectRow(0)
+    assert dialog.restore_button.isEnabled()
+    assert dialog.restore_selected()
+    assert said["question"] and "tas vare på" in said["question"][0] or "kopi" in said["question"][0]
+    assert _youths(window.database) == before  # the database goes on working, with the backup's contents
+    assert window.portfolio.model.rowCount() == before
+    kept = list((tmp_path).glob("demo.db.before-restore-*"))
+    assert len(kept) == 1
+    with window.database.engine.connect() as conn:
+        actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM audit_event WHERE action = 'restore'")]
+    assert actions == ["restore"]
+    dialog.close()
+
+
+def test_a_backup_folder_that_has_disappeared(qtbot: Any, main_window: Any, tmp_path: Path,
+                                              said: dict[str, list[str]]) -> None:  # fmt: skip
+    from navdesk.ui import backups
+
+    window = main_window
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_backup_folder(tmp_path, usb)
+    dialog = backups.open_dialog(window)
+    assert dialog.folder_edit.text() == str(usb.resolve())
+    assert dialog.back_up() is not None
+    shutil.rmtree(usb)  # the USB stick is pulled out
+    assert dialog.back_up() is None
+    assert said["warning"] and str(usb) in said["warning"][-1] and "Ingen sikkerhetskopi ble laget" in said["warning"][-1]
+    assert not usb.exists()  # never created behind the user's back
+    assert "ikke tilgjengelig" in dialog.status.text() and not dialog.backup_button.isEnabled()
+    dialog.close()
+
+    auto = backups.AutoBackup(window)
+    assert auto.check_daily() is False and auto.last_message is not None and str(usb) in auto.last_message
+    assert any(str(usb) in text for text in _close_open_boxes())  # told, not blocking
+    _add_youth(window)  # NavDesk goes on
+    window.portfolio.reload()
+    said["warning"].clear()
+    window.close()  # the backup on close: a message, and the window closes
+    assert not window.isVisible()
+    assert said["warning"] and "Ingen sikkerhetskopi ble laget" in said["warning"][0]
+
+
+def test_daily_and_on_close(qtbot: Any, main_window: Any, tmp_path: Path, said: dict[str, list[str]]) -> None:
+    from navdesk.ui import backups
+
+    window = main_window
+    auto = backups.start_auto_backups(window)
+    assert auto is not None and auto.due()
+    assert auto.check_daily() is True
+    auto.wait()
+    made = backup.list_backups(tmp_path / "backups", "demo")
+    assert len(made) == 1 and auto.last_info is not None and auto.last_message is None
+    assert auto.check_daily() is False  # not due again today
+    assert auto.due(datetime.now().astimezone() + timedelta(hours=25))
+    _add_youth(window)
+    window.close()
+    after = backup.list_backups(tmp_path / "backups", "demo")
+    assert len(after) == 2 and after[0].rows["youth"] == made[0].rows["youth"] + 1
+    assert not said["warning"]
+
+
+def test_office_menu_key_actions_for_admins_only(qtbot: Any, demo_db: Any, ui_settings: Any, tmp_path: Path,
+                                                 said: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from navdesk.services.context import actor_for
+    from navdesk.ui import backups
+    from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.printing import native
+
+    window = open_window(qtbot, demo_db, ui_settings)
+    assert window.recovery_sheet_action.text() == "Skriv ut gjenopprettingsark …"
+    monkeypatch.setattr(native, "ask_save_path", lambda *_a: str(tmp_path / "ark.pdf"))
+    assert backups.print_recovery_sheet(window) is None  # a plain database has no key: said so
+    assert "IKKE kryptert" in said["warning"][-1]
+    assert backups.change_key(window) is None and "IKKE kryptert" in said["warning"][-1]
+    with demo_db.session() as s:
+        veileder = actor_for(s, "OB")
+    other = MainWindow(demo_db, veileder, settings=ui_settings)
+    qtbot.addWidget(other)
+    assert not hasattr(other, "recovery_sheet_action") and hasattr(other, "backups_action")
+    dialog = backups.BackupsDialog(other)
+    assert not dialog.restore_button.isEnabled()
+    dialog.close()
+
+
+def test_key_change_and_sheet_from_the_window(qtbot: Any, tmp_path: Path, ui_settings: Any, fake_keyring: Path,
+                                             said: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from pypdf import PdfReader
+
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+    from navdesk.ui import backups
+    from navdesk.ui.printing import native
+
+    database, mode = create_database(tmp_path / "office.db")
+    assert mode == "keyring"
+    with database.session() as s, s.begin():
+        build_demo(s, youths=6, seed=1)
+    window = open_window(qtbot, database, ui_settings)
+    old = database.secret
+    before = backups.backup_now(window)
+    result = backups.change_key(window)
+    assert result is not None and window.database.secret != old
+    assert "gjenopprettingsark" in said["information"][-1]
+    window.portfolio.reload()
+    assert window.portfolio.model.rowCount() == 6
+    monkeypatch.setattr(native, "ask_save_path", lambda *_a: str(tmp_path / "ark.pdf"))
+    out = backups.print_recovery_sheet(window)
+    assert out == tmp_path / "ark.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
+    assert f"x'{window.database.secret.value}'" in text and before.path.name in text and f"x'{old.value}'" in text
+    window.close()
+    database.close()
+
+
+def _corrupt(path: Path) -> None:
+    """Overwrite everything after the first page with garbage, as a failing disk might."""
+    data = bytearray(path.read_bytes())
+    for i in range(4096, len(data)):
+        data[i] = (i * 7919) % 251
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_a_damaged_database_at_start_up_offers_the_latest_good_backup(
+    qapp: Any, tmp_path: Path, said: dict[str, list[str]], encrypted: bool, request: pytest.FixtureRequest
+) -> None:
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+    from navdesk.ui import app
+
+    if encrypted:
+        request.getfixturevalue("fake_keyring")
+    data = tmp_path / "data"
+    data.mkdir()
+    path = tmp_path / "office.db"
+    database, _mode = create_database(path, unencrypted=not encrypted)
+    with database.session() as s, s.begin():
+        build_demo(s, youths=8, seed=1)
+    database.close()
+    folder = data / "backups"
+    folder.mkdir()
+    good, _r = backup.backup_to_folder(path, database.secret, folder, now=datetime.now().astimezone() - timedelta(hours=2))
+    newer, _r = backup.backup_to_folder(path, database.secret, folder)
+    newer.path.write_bytes(newer.path.read_bytes()[:5000])  # a newer backup that is itself damaged
+    _corrupt(path)
+    damaged = path.read_bytes()
+
+    opened = app.open_office(path, data, None)
+    assert said["question"], said
+    offer = said["question"][0]
+    assert "skadet" in offer and good.path.name in offer and newer.path.name not in offer
+    assert opened is not None
+    restored, actor, _quick = opened
+    assert actor.initials == "KN" and _youths(restored) == 8
+    restored.close()
+    kept = list(tmp_path.glob("office.db.before-restore-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # nothing lost: the damaged file is kept
+
+
+def test_the_offer_declined_leaves_the_file(qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+    from navdesk.ui import app
+
+    data = tmp_path / "data"
+    (data / "backups").mkdir(parents=True)
+    path = tmp_path / "office.db"
+    database, _mode = create_database(path, unencrypted=True)
+    with database.session() as s, s.begin():
+        build_demo(s, youths=5, seed=1)
+    database.close()
+    backup.backup_to_folder(path, None, data / "backups")
+    _corrupt(path)
+    damaged = path.read_bytes()
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text)
+                        or QMessageBox.StandardButton.No)  # fmt: skip
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    assert app.open_office(path, data, None) is None
+    assert len(asked) == 1 and shown and "skadet" in shown[0]
+    assert path.read_bytes() == damaged and not list(tmp_path.glob("*.before-restore-*"))
