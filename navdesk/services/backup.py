@@ -353,7 +353,12 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
             found.append(read_info(path))
         except OSError:
             continue  # removed meanwhile
-    return sorted(found, key=lambda i: (i.made_at.timestamp() if i.made_at else 0, i.path.name), reverse=True)
+
+    def order(info: BackupInfo) -> tuple[float, int]:
+        parsed = _stamp(info.path)
+        return (info.made_at.timestamp() if info.made_at else 0.0, parsed[2] if parsed else 0)
+
+    return sorted(found, key=order, reverse=True)
 
 
 def newest_backup_age(folder: Path, stem: str, now: datetime | None = None) -> timedelta | None:
