@@ -72,7 +72,7 @@ def test_dialog_backs_up_lists_and_restores(qtbot: Any, main_window: Any, tmp_pa
     dialog.table.selectRow(0)
     assert dialog.restore_button.isEnabled()
     assert dialog.restore_selected()
-    assert said["question"] and "tas vare på" in said["question"][0] or "kopi" in said["question"][0]
+    assert len(said["question"]) == 1 and "kopi ved siden av" in said["question"][0]
     assert _youths(window.database) == before  # the database goes on working, with the backup's contents
     assert window.portfolio.model.rowCount() == before
     kept = list((tmp_path).glob("demo.db.before-restore-*"))
