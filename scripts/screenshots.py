@@ -22,6 +22,9 @@ docs/screenshots/jobbklubb-mappe.png  a participant's record (Oversikt) with the
 docs/screenshots/samarbeid-partnere.png  the Samarbeid screen: the partner directory, OT selected
 docs/screenshots/samarbeid-listevask.png  list washing with OT: a list with names written other ways, compared
 docs/screenshots/record-samarbeid.png  a youth's record: what may I share with whom today, partners, consents
+docs/screenshots/sikkerhetskopier.png  Innstillinger → Sikkerhetskopier: backups over three weeks, the older ones
+                                  on the key before a key change
+docs/screenshots/gjenopprettingsark.png  the recovery sheet (page 1) after that key change
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -105,6 +108,7 @@ def main() -> int:
         _shoot_clubs(app, window, db, actor)
         _shoot_cooperation(app, window, db, Path(tmp))
         _shoot_reports(app, window)
+        _shoot_backups(app, window, db)  # the last: it changes the database key
         window.close()
         db.close()
 
@@ -124,7 +128,7 @@ def main() -> int:
              "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
              "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
              "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png", "rapporter.png",
-             "rapport-pdf.png")  # fmt: skip
+             "rapport-pdf.png", "sikkerhetskopier.png", "gjenopprettingsark.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -413,3 +417,40 @@ def _cooperation_example(w: Any, db: Any) -> Any:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _shoot_backups(app: Any, window: Any, db: Any) -> None:
+    """The Backups dialog with three weeks of backups, the older ones on the key before a key change, and
+    page 1 of the recovery sheet made afterwards."""
+    import subprocess
+    from datetime import datetime, timedelta
+
+    from navdesk.db.keys import new_raw_key
+    from navdesk.documents.recovery import render_recovery_sheet
+    from navdesk.services import backup
+    from navdesk.services.keys_admin import change_key, recovery_sheet
+    from navdesk.ui.backups import BackupsDialog, current_folder
+
+    folder = current_folder(window)
+    now = datetime.now().astimezone().replace(hour=15, minute=58, second=0, microsecond=0)
+    for days in (19, 12, 6, 5, 4):
+        backup.backup_to_folder(
+            db.target.path, db.secret, folder, now=now - timedelta(days=days, minutes=days * 9)
+        )
+    change_key(db, window.actor, new_raw_key())
+    for days in (3, 2, 1, 0):
+        backup.backup_to_folder(
+            db.target.path, db.secret, folder, now=now - timedelta(days=days, minutes=days * 7)
+        )
+    dialog = BackupsDialog(window)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "sikkerhetskopier.png"))
+    dialog.close()
+    with db.session() as session, session.begin():
+        sheet = recovery_sheet(session, window.actor, db, folder)
+    pdf = folder.parent / "gjenopprettingsark.pdf"
+    pdf.write_bytes(render_recovery_sheet(sheet))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(OUT / "gjenopprettingsark")], check=True)  # fmt: skip
+    pdf.unlink()

@@ -46,7 +46,8 @@ def render_recovery_sheet(sheet: RecoverySheet, lang: str | None = None) -> byte
         p(
             _(
                 "Keep this sheet locked in the office's safe. Anyone who has it and a copy of the database can read "
-                "everything in it. Print a new sheet when the key is changed and destroy the old one."
+                "everything in it. Print a new sheet when the key is changed; keep the old sheet as long as backups that "
+                "need its key exist (they are listed below)."
             )
         ),
         p(_("The key"), heading),
@@ -84,14 +85,22 @@ def render_recovery_sheet(sheet: RecoverySheet, lang: str | None = None) -> byte
         story.append(
             p(_("These backups were made before the key was changed and open only with the older key:"))
         )
-        rows: list[list[Any]] = [[p(_("Backup"), cell), p(_("Made"), cell), p(_("Needs key"), cell)]]
+        file_style = ParagraphStyle("file", cell, fontSize=8)
+        rows: list[list[Any]] = [[p(_("Backup"), cell), p(_("Made"), cell), p(_("Key fingerprint"), cell)]]
         for item in sheet.old_backups:
             made = f"{format_date(item.made_at.date())} {item.made_at:%H:%M}" if item.made_at else "–"
-            need = item.key or _("fingerprint {fp} (not kept on this machine)").format(fp=item.fingerprint)
-            rows.append([p(item.file, cell), p(made, cell),
-                         Paragraph(markup(need), ParagraphStyle("k", cell, fontName="Courier", fontSize=7))
-                         if item.key else p(need, cell)])  # fmt: skip
-        story.append(layout.table(rows, [WIDTH * 0.27, WIDTH * 0.13, WIDTH * 0.60]))
+            rows.append([p(item.file, file_style), p(made, cell), p(item.fingerprint, cell)])
+        story.append(layout.table(rows, [WIDTH * 0.5, WIDTH * 0.22, WIDTH * 0.28]))
+        story.append(p(_("Older keys"), heading))
+        old_key = ParagraphStyle("oldkey", key_style, fontName="Courier-Bold", fontSize=9.5, spaceBefore=2,
+                                 spaceAfter=8, borderWidth=0.5)  # fmt: skip
+        for fingerprint, key in dict((i.fingerprint, i.key) for i in sheet.old_backups).items():
+            if key:
+                story += [p(_("Key with fingerprint {fp}:").format(fp=fingerprint), cell), p(key, old_key)]
+            else:
+                story.append(p(_("Key with fingerprint {fp}: not kept on this machine; it is on the recovery sheet "
+                                 "printed before the key was changed. Keep that sheet as long as these backups "
+                                 "exist.").format(fp=fingerprint)))  # fmt: skip
     story += [
         Spacer(1, 8),
         p(

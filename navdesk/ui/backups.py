@@ -289,7 +289,7 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("Made"), _("Size"), _("Key"), _("Checked")])
+        self.table.setHorizontalHeaderLabels([_("Made"), _("Size"), _("Key"), _("Can be checked")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -358,7 +358,7 @@ class BackupsDialog(QDialog):
                 key = _("the current key")
             else:
                 key = _("an older key ({fp})").format(fp=info.key_fingerprint)
-            checked = _("manifest") if info.manifest else _("no manifest")
+            checked = _("yes") if info.manifest else _("no: its .json file is missing")
             for c, text in enumerate((_made(info), size_text(info.size), key, checked)):
                 item = QTableWidgetItem(text)
                 if c == 1:
@@ -511,7 +511,8 @@ def change_key(window: Any) -> Any:
         QMessageBox.warning(window, _("Change database key"), str(exc))
         return None
     QMessageBox.information(window, _("Change database key"),
-                            _("The key is changed. Print a new recovery sheet now and destroy the old one."))  # fmt: skip
+                            _("The key is changed. Print a new recovery sheet now, and keep the old one as long as backups made before "
+                              "today exist: they need the old key."))  # fmt: skip
     return result
 
 
