@@ -129,3 +129,27 @@ def test_plain_database_has_no_key(tmp_path: Path) -> None:
     with database.session() as s, pytest.raises(InvalidInput, match="administrator"):
         recovery_sheet(s, _actor(database, "OB"), database, tmp_path)
     database.close()
+
+
+def test_an_old_backup_restored_after_a_key_change_gets_the_current_key(
+    fake_keyring: Path, tmp_path: Path
+) -> None:
+    from navdesk.services.restore import restore_into
+
+    database, _mode = _office(tmp_path / "office.db")
+    old = database.secret
+    before = backup.backup_file(database.target.path, old, tmp_path / "before.db")
+    change_key(database, _actor(database))
+    new = database.secret
+    restored = restore_into(database, _actor(database), before.path)  # the old key is found in the keyring
+    assert restored.verified.secret == old and restored.secret == new
+    probe_key(database.target.path, new)  # the keyring's current key still opens the database
+    with pytest.raises(WrongKey):
+        probe_key(database.target.path, old)
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM youth").scalar_one() == 8
+        actions = [
+            r[0] for r in conn.exec_driver_sql("SELECT action FROM audit_event WHERE action = 'restore'")
+        ]
+    assert actions == ["restore"]
+    database.close()

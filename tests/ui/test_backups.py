@@ -271,3 +271,67 @@ def test_the_offer_declined_leaves_the_file(
     assert app.open_office(path, data, None) is None
     assert len(asked) == 1 and shown and "skadet" in shown[0]
     assert path.read_bytes() == damaged and not list(tmp_path.glob("*.before-restore-*"))
+
+
+def test_damage_found_after_the_fast_start_offers_the_backup_too(
+    qtbot: Any, tmp_path: Path, ui_settings: Any, said: dict[str, list[str]]
+) -> None:
+    """The fast start reads only what the first screen needs; the integrity check right after the first
+    paint finds a damaged page elsewhere (the audit payloads) and offers the backup then."""
+    import sqlite3
+
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+    from navdesk.quickstart import quick_open
+    from navdesk.ui import app
+    from navdesk.ui.main_window import MainWindow
+
+    data = tmp_path / "data"
+    (data / "backups").mkdir(parents=True)
+    path = tmp_path / "office.db"
+    database, _mode = create_database(path, unencrypted=True)
+    with database.session() as s, s.begin():
+        build_demo(s, youths=8, seed=1)
+    database.close()
+    backup.backup_to_folder(path, None, data / "backups")
+    conn = sqlite3.connect(path)
+    page = conn.execute("SELECT min(pageno) FROM dbstat WHERE name = 'audit_payload'").fetchone()[0]
+    conn.close()
+    raw = bytearray(path.read_bytes())
+    raw[(page - 1) * 4096 : page * 4096] = bytes(range(256)) * 16  # one page of garbage
+    path.write_bytes(bytes(raw))
+
+    quick = quick_open(path)
+    assert quick is not None and len(quick.rows) == 8  # the first screen still reads fine
+    window = MainWindow(app.PendingDatabase(quick), quick.actor, settings=ui_settings, office=quick.office_name,
+                        rows=quick.rows)  # fmt: skip
+    qtbot.addWidget(window)
+    assert app.finish_opening(window, quick, data_dir=data)
+    assert len(said["question"]) == 1 and "skadet" in said["question"][0]
+    assert not isinstance(window.database, app.PendingDatabase) and _youths(window.database) == 8
+    assert window.portfolio.model.rowCount() == 8
+    assert list(tmp_path.glob("office.db.before-restore-*"))
+    window.close()
+    window.database.close()
+
+
+def test_back_up_now_shows_progress_and_can_be_cancelled(
+    qtbot: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: dict[str, list[str]]
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from navdesk.ui import backups
+
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 4)
+    values: list[int] = []
+    original = QProgressDialog.setValue
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda self, v: (values.append(v), original(self, v))[1])
+    assert backups.backup_now(main_window) is not None
+    assert len(values) > 5 and values[-1] == 100 and values == sorted(values)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(values) > 3)
+    values.clear()
+    assert backups.backup_now(main_window) is None
+    assert "avbrutt" in main_window.statusBar().currentMessage()
+    assert len(list((tmp_path / "backups").glob("*.db"))) == 1 and not list(
+        (tmp_path / "backups").glob("*.part")
+    )
