@@ -78,6 +78,10 @@ def local_database(window: Any) -> tuple[Path, Any] | None:
     return (path, database.secret) if path is not None else None
 
 
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
 def size_text(size: int) -> str:
     from navdesk.cli_backup import size_text as text
 
@@ -405,13 +409,10 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None:
             return False
-        answer = QMessageBox.question(
-            self, _("Restore backup"),
-            _("Restore the backup from {made}? Everything saved after it is replaced by the backup's contents. "
-              "The database as it is now is kept as a copy next to it, and NavDesk reopens the database.").format(
-                made=_made(info)),
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Restore backup"),
+                       _("Restore the backup from {made}? Everything saved after it is replaced by the backup's "
+                         "contents. The database as it is now is kept as a copy next to it, and NavDesk reopens the "
+                         "database.").format(made=_made(info))):  # fmt: skip
             return False
         done = restore_backup(self.window_, info.path, self)
         self.refresh()
@@ -483,12 +484,9 @@ def change_key(window: Any) -> Any:
     except UserError as exc:
         QMessageBox.warning(window, _("Change database key"), str(exc))
         return None
-    answer = QMessageBox.question(
-        window, _("Change database key"),
-        _("Change the key of the database (for example when someone leaves)? Backups made from now on use the "
-          "new key; older backups still need the old one. Print a new recovery sheet afterwards."),
-    )  # fmt: skip
-    if answer != QMessageBox.StandardButton.Yes:
+    if not confirm(window, _("Change database key"),
+                   _("Change the key of the database (for example when someone leaves)? Backups made from now on use "
+                     "the new key; older backups still need the old one. Print a new recovery sheet afterwards.")):  # fmt: skip
         return None
     assert window.database.target.path is not None
     new: Secret | None = None
@@ -548,13 +546,10 @@ def offer_restore(
     found = backup.latest_good_backup(folders, path.stem, secrets)
     if found is None:
         return False
-    answer = QMessageBox.question(
-        parent, _("The database is damaged"),
-        _("{problem}\n\nThe newest backup that checks out is from {made} ({file}). Restore it? The damaged "
-          "database is kept as a copy next to it; what was saved after the backup is not in it.").format(
-            problem=problem, made=_made(found.info), file=found.info.path.name),
-    )  # fmt: skip
-    if answer != QMessageBox.StandardButton.Yes:
+    if not confirm(parent, _("The database is damaged"),
+                   _("{problem}\n\nThe newest backup that checks out is from {made} ({file}). Restore it? The "
+                     "damaged database is kept as a copy next to it; what was saved after the backup is not in it.")
+                   .format(problem=problem, made=_made(found.info), file=found.info.path.name)):  # fmt: skip
         return False
     try:
         backup.restore_file(found.info.path, path, secrets=[found.secret])

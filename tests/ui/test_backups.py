@@ -194,6 +194,22 @@ def test_key_change_and_sheet_from_the_window(qtbot: Any, tmp_path: Path, ui_set
     database.close()
 
 
+def _office_with_backup(tmp_path: Path, youths: int) -> tuple[Path, Path]:
+    """A plain office file with one backup in the data folder's default backup folder: (data, path)."""
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+
+    data = tmp_path / "data"
+    (data / "backups").mkdir(parents=True)
+    path = tmp_path / "office.db"
+    database, _mode = create_database(path, unencrypted=True)
+    with database.session() as s, s.begin():
+        build_demo(s, youths=youths, seed=1)
+    database.close()
+    backup.backup_to_folder(path, None, data / "backups")
+    return data, path
+
+
 def _corrupt(path: Path) -> None:
     """Overwrite everything after the first page with garbage, as a failing disk might."""
     data = bytearray(path.read_bytes())
@@ -249,18 +265,9 @@ def test_a_damaged_database_at_start_up_offers_the_latest_good_backup(
 def test_the_offer_declined_leaves_the_file(
     qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from navdesk.db.opening import create_database
-    from navdesk.demo import build_demo
     from navdesk.ui import app
 
-    data = tmp_path / "data"
-    (data / "backups").mkdir(parents=True)
-    path = tmp_path / "office.db"
-    database, _mode = create_database(path, unencrypted=True)
-    with database.session() as s, s.begin():
-        build_demo(s, youths=5, seed=1)
-    database.close()
-    backup.backup_to_folder(path, None, data / "backups")
+    data, path = _office_with_backup(tmp_path, 5)
     _corrupt(path)
     damaged = path.read_bytes()
     asked: list[str] = []
@@ -280,20 +287,11 @@ def test_damage_found_after_the_fast_start_offers_the_backup_too(
     paint finds a damaged page elsewhere (the audit payloads) and offers the backup then."""
     import sqlite3
 
-    from navdesk.db.opening import create_database
-    from navdesk.demo import build_demo
     from navdesk.quickstart import quick_open
     from navdesk.ui import app
     from navdesk.ui.main_window import MainWindow
 
-    data = tmp_path / "data"
-    (data / "backups").mkdir(parents=True)
-    path = tmp_path / "office.db"
-    database, _mode = create_database(path, unencrypted=True)
-    with database.session() as s, s.begin():
-        build_demo(s, youths=8, seed=1)
-    database.close()
-    backup.backup_to_folder(path, None, data / "backups")
+    data, path = _office_with_backup(tmp_path, 8)
     conn = sqlite3.connect(path)
     page = conn.execute("SELECT min(pageno) FROM dbstat WHERE name = 'audit_payload'").fetchone()[0]
     conn.close()
