@@ -231,25 +231,18 @@ class AutoBackup(QObject):
         box.open()  # not modal: NavDesk goes on
 
     def on_close(self) -> Any:
-        """The backup on close (in the foreground: the window is going away)."""
-        from navdesk.services import backup
-
+        """The backup on close, in the foreground (the window is going away), with progress when it is large."""
         self.timer.stop()
         self.wait()
-        local = local_database(self.window)
-        if local is None:
+        if local_database(self.window) is None:
             return None
         try:
-            info, _removed = backup.backup_to_folder(local[0], local[1], current_folder(self.window))
-        except UserError as exc:
-            self.last_message = str(exc)
-            log.warning("no backup on close: %s", type(exc).__name__)
-            QMessageBox.warning(self.window, _("Backups"), str(exc))
-            return None
-        except Exception:
+            info = backup_now(self.window)
+        except Exception:  # never stand in the way of closing
             log.exception("backup on close failed")
             return None
-        self.last_info = info
+        if info is not None:
+            self.last_info = info
         return info
 
 

@@ -333,3 +333,24 @@ def test_back_up_now_shows_progress_and_can_be_cancelled(
     assert len(list((tmp_path / "backups").glob("*.db"))) == 1 and not list(
         (tmp_path / "backups").glob("*.part")
     )
+
+
+def test_on_a_database_server_the_dialog_says_to_use_the_servers_backups(
+    qtbot: Any, pg_url: str, ui_settings: Any, said: dict[str, list[str]]
+) -> None:
+    from navdesk.db.opening import create_database
+    from navdesk.services.office import create_office
+    from navdesk.ui import backups
+
+    database, _mode = create_database(pg_url)
+    with database.session() as s, s.begin():
+        create_office(s, office_name="NAV Vinje", municipality="Vinje", admin_name="Kari Nordmann",
+                      admin_initials="KN", password="passord123")  # fmt: skip
+    window = open_window(qtbot, database, ui_settings)
+    dialog = backups.open_dialog(window)
+    assert "databaseserver" in dialog.status.text() and not dialog.backup_button.isEnabled()
+    assert backups.start_auto_backups(window) is None and backups.backup_now(window) is None
+    assert backups.print_recovery_sheet(window) is None and "databaseserver" in said["warning"][-1]
+    dialog.close()
+    window.close()
+    database.close()
