@@ -192,6 +192,10 @@ def manifest_path(backup: Path) -> Path:
 def backup_file(db_path: Path, secret: Secret | None, out: Path, *, progress: Progress | None = None,
                 now: datetime | None = None) -> BackupInfo:  # fmt: skip
     """Copy the database at ``db_path`` (open or not) to ``out`` with the same key, and its manifest."""
+    if file_kind(db_path) in ("missing", "empty"):
+        raise InvalidInput(_("There is no database at {path}.").format(path=db_path))
+    if out.absolute() == db_path.absolute():
+        raise InvalidInput(_("A backup cannot be written over the database itself; give another file."))
     _check_folder(out.parent)
     moment = (now or datetime.now().astimezone()).astimezone()
     tmp = out.with_name(out.name + ".part")
@@ -511,6 +515,8 @@ def restore_file(backup: Path, db_path: Path, *, secrets: Iterable[Secret | None
             _("The backup is encrypted and the database is not, or the other way round. Restore it to a new "
               "file instead (--db NEW_FILE). Nothing was changed.") if file_kind(db_path) != "missing"
             else _("The backup cannot be restored with another kind of encryption. Nothing was changed."))  # fmt: skip
+    if file_kind(db_path) not in ("missing", "empty"):
+        _refuse_if_in_use(db_path, key)
     moment = (now or datetime.now().astimezone()).astimezone()
     stamp = f"{moment:%Y%m%d-%H%M%S}"
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -539,6 +545,28 @@ def restore_file(backup: Path, db_path: Path, *, secrets: Iterable[Secret | None
         for leftover in (tmp, *(Path(str(tmp) + s) for s in _SIDE_SUFFIXES)):
             leftover.unlink(missing_ok=True)
     return Restored(verified, kept, key)
+
+
+def _refuse_if_in_use(db_path: Path, secret: Secret | None) -> None:
+    """Refuse while another program (NavDesk in another window) has the database open: it would go on
+    writing to the file being replaced. An open connection holds a shared lock in WAL mode."""
+    try:
+        conn = connect_raw(db_path, secret)
+    except Exception:
+        return
+    try:
+        conn.isolation_level = None
+        conn.execute("PRAGMA busy_timeout = 200")
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")
+    except Exception as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DatabaseError(_("The database {file} is open in NavDesk or another program. Close it there and "
+                                  "restore again. Nothing was changed.").format(file=db_path.name)) from exc  # fmt: skip
+        # a damaged database (the reason to restore) cannot be locked this way: go on
+    finally:
+        conn.close()
 
 
 def _keep_current(db_path: Path, stamp: str) -> Path:

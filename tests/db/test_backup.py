@@ -307,3 +307,25 @@ def test_backup_folder_setting_in_the_data_folder(tmp_path: Path) -> None:
     assert backup.backup_folder(data) == usb.resolve()
     backup.set_backup_folder(data, None)
     assert backup.backup_folder(data) == data / "backups"
+
+
+def test_restore_refuses_while_the_database_is_open_elsewhere(office: Any, tmp_path: Path) -> None:
+    database, secret = office
+    info = backup.backup_file(database.target.path, secret, tmp_path / "b.db")
+    path = database.target.path
+    with database.engine.connect() as conn:  # NavDesk in another window: its pool holds a connection
+        conn.exec_driver_sql("SELECT count(*) FROM youth").scalar_one()
+        _expect_refused(path, info.path, secret, backup.DatabaseError, "er åpen i NavDesk")
+    database.close()
+    assert backup.restore_file(info.path, path, secrets=[secret], target_secret=secret).kept is not None
+
+
+def test_a_backup_is_never_written_over_the_database(office: Any) -> None:
+    database, secret = office
+    path = database.target.path
+    before = _count(path, secret)
+    with pytest.raises(backup.InvalidInput):
+        backup.backup_file(path, secret, path)
+    with pytest.raises(backup.InvalidInput):
+        backup.backup_file(path.with_name("missing.db"), secret, path.with_name("x.db"))
+    assert not path.with_name("missing.db").exists() and _count(path, secret) == before
