@@ -139,6 +139,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         and secret not in keys.candidate_keys(target.path)
     ):
         keys.store_key(target.path, secret)
+    _audit_restore(args, target.path, restored, source)
     info = restored.verified
     if args.json:
         cli._print_json({"db": target.label, "backup": str(source), "revision": info.revision, "rows": info.rows,
@@ -148,8 +149,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if restored.kept is not None:
             print(_("The database as it was is kept in {kept}.").format(kept=restored.kept))
         if info.revision != head_revision():
-            print(_("The backup has an older schema; NavDesk upgrades it when the database is next opened."))
+            print(_("The backup had an older schema; it has been upgraded to this NavDesk's."))
     return cli.EXIT_OK
+
+
+def _audit_restore(args: argparse.Namespace, path: Path, restored: Any, source: Path) -> None:
+    """Record the restore, with the acting user, in the restored database (opened, and so upgraded)."""
+    from navdesk import cli
+    from navdesk.db.opening import open_database
+    from navdesk.services import audit
+
+    database = open_database(path, secret=restored.secret)
+    try:
+        with database.session() as session, session.begin():
+            actor = cli._actor(session, args)
+            audit.record(session, actor, "restore", "database", None,
+                         after={"backup": source.name, "kept": restored.kept.name if restored.kept else None})  # fmt: skip
+    finally:
+        database.close()
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:

@@ -253,7 +253,7 @@ def backup_to_folder(db_path: Path, secret: Secret | None, folder: Path, *, prog
     n = 1
     while out.exists() or manifest_path(out).exists():  # two in the same second (or a clock set back)
         n += 1
-        out = folder / backup_name(db_path.stem, moment).replace(".db", f"-{n}.db")
+        out = folder / f"{backup_name(db_path.stem, moment)[:-3]}-{n}.db"
     info = backup_file(db_path, secret, out, progress=progress, now=moment)
     removed = rotate(folder, db_path.stem, moment.date(), daily=daily, weekly=weekly)
     return info, removed

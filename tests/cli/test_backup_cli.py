@@ -40,6 +40,15 @@ def test_backup_and_restore_round_trip(demo_db: Path, tmp_path: Path) -> None:
     assert result["rows"]["youth"] == 10 and Path(result["kept"]).exists()
     check = navdesk("check", "--db", str(demo_db), "--json", env=PASS)
     assert check.returncode == 0 and json.loads(check.stdout)["healthy"] is True
+    from navdesk.db.engine import connect_raw
+    from navdesk.db.keys import Secret
+
+    conn = connect_raw(demo_db, Secret(TEST_PASSPHRASE, raw=False))
+    audited = conn.execute(
+        "SELECT user_initials, source FROM audit_event WHERE action = 'restore'"
+    ).fetchall()
+    conn.close()
+    assert audited == [("KN", "cli")]  # in the restored database, with the acting user
     text = navdesk("restore", str(out), "--db", str(demo_db), env=PASS)
     assert text.returncode == 0 and "Gjenopprettet" in text.stdout and "tas vare på" in text.stdout
 
