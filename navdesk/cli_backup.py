@@ -37,6 +37,12 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
                      help=_("restore a backup whose manifest (.json) is lost: row counts and checksum not checked"))  # fmt: skip
     res.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
+    sheet = sub.add_parser("recovery-sheet", help=_("administrators: the recovery sheet (the database key) as a PDF "
+                                                    "for the office's safe; audited"))  # fmt: skip
+    common(sheet)
+    sheet.add_argument("--out", required=True, help=_("the PDF file to write"))
+    sheet.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
     rek = sub.add_parser("rekey", help=_("change the database key (administrators; backups made afterwards use the "
                                          "new key)"))  # fmt: skip
     common(rek)
@@ -200,4 +206,39 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "rekey": cmd_rekey}
+def cmd_recovery_sheet(args: argparse.Namespace) -> int:
+    from navdesk import cli
+    from navdesk.db.engine import translate_error
+    from navdesk.documents.recovery import render_recovery_sheet
+    from navdesk.paths import data_dir, write_atomically
+    from navdesk.services import backup
+    from navdesk.services.keys_admin import recovery_sheet
+
+    out = Path(args.out).expanduser()
+    database = cli._open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = cli._actor(session, args)
+            sheet = recovery_sheet(session, actor, database, backup.backup_folder(data_dir(args.data_dir)))
+            try:
+                write_atomically(render_recovery_sheet(sheet, args.lang), out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+    finally:
+        database.close()
+    if args.json:
+        cli._print_json({"out": str(out), "key_fingerprint": sheet.fingerprint, "encrypted": False,
+                         "older_backups": [b.file for b in sheet.old_backups]})  # fmt: skip
+    else:
+        print(_("Recovery sheet written to {out}.").format(out=out))
+    print(_("Note: the file holds the database key and is NOT encrypted. Print it for the safe and delete the file."),
+          file=sys.stderr)  # fmt: skip
+    return cli.EXIT_OK
+
+
+COMMANDS = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "rekey": cmd_rekey,
+    "recovery-sheet": cmd_recovery_sheet,
+}

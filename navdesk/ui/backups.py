@@ -213,6 +213,8 @@ class AutoBackup(QObject):
     def _finished(self, info: Any, message: str | None) -> None:
         self._thread = None
         self.last_info = info
+        if info is not None:
+            self.last_message = None  # a later problem is told again
         if message:
             self._report(message)
         elif info is not None:
@@ -221,9 +223,13 @@ class AutoBackup(QObject):
             )
 
     def _report(self, message: str) -> None:
-        """A problem with an automatic backup: told once, without stopping anyone's work."""
+        """A problem with an automatic backup: told once (not every hour while the stick is out), without
+        stopping anyone's work."""
+        again = message == self.last_message
         self.last_message = message
         self.window.statusBar().showMessage(message, 30000)
+        if again:
+            return
         box = QMessageBox(
             QMessageBox.Icon.Warning, _("Backups"), message, QMessageBox.StandardButton.Ok, self.window
         )

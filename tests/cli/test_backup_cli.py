@@ -108,6 +108,15 @@ def test_rekey_from_the_command_line(tmp_path: Path, fake_keyring: Path) -> None
     assert navdesk("check", "--db", str(db)).returncode == 0
     refused = navdesk("rekey", "--db", str(db), "--user", "OB")
     assert refused.returncode == 1 and "administrator" in refused.stderr
+    sheet = navdesk("recovery-sheet", "--db", str(db), "--out", str(tmp_path / "ark.pdf"), "--json")
+    assert sheet.returncode == 0, sheet.stderr
+    assert (
+        json.loads(sheet.stdout)["key_fingerprint"] == fps["new_fingerprint"]
+        and "IKKE kryptert" in sheet.stderr
+    )
+    assert (tmp_path / "ark.pdf").read_bytes().startswith(b"%PDF")
+    refused = navdesk("recovery-sheet", "--db", str(db), "--out", str(tmp_path / "x.pdf"), "--user", "OB")
+    assert refused.returncode == 1 and "administrator" in refused.stderr and not (tmp_path / "x.pdf").exists()
 
 
 def test_rekey_on_a_plain_database_says_why_not(tmp_path: Path) -> None:

@@ -110,6 +110,7 @@ def test_a_backup_folder_that_has_disappeared(qtbot: Any, main_window: Any, tmp_
     auto = backups.AutoBackup(window)
     assert auto.check_daily() is False and auto.last_message is not None and str(usb) in auto.last_message
     assert any(str(usb) in text for text in _close_open_boxes())  # told, not blocking
+    assert auto.check_daily() is False and not _close_open_boxes()  # an hour later: not told again
     _add_youth(window)  # NavDesk goes on
     window.portfolio.reload()
     said["warning"].clear()
