@@ -211,6 +211,9 @@ def backup_file(db_path: Path, secret: Secret | None, out: Path, *, progress: Pr
 
         src.backup(dst, pages=PAGES_PER_STEP, progress=step)
         dst.execute("PRAGMA journal_mode = DELETE").fetchall()  # one self-contained file
+        if dst.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise NotADatabase(_("The database is damaged, so no backup was made (the older backups are kept as "
+                                 "they are). Restore the newest good backup under Settings → Backups."))  # fmt: skip
         revision, rows = _contents(dst)
         dst.close()
         dst = None

@@ -329,3 +329,19 @@ def test_a_backup_is_never_written_over_the_database(office: Any) -> None:
     with pytest.raises(backup.InvalidInput):
         backup.backup_file(path.with_name("missing.db"), secret, path.with_name("x.db"))
     assert not path.with_name("missing.db").exists() and _count(path, secret) == before
+
+
+def test_a_damaged_database_is_not_backed_up_over_good_backups(office: Any, tmp_path: Path) -> None:
+    database, secret = office
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    good, _r = backup.backup_to_folder(database.target.path, secret, folder)
+    database.close()
+    path = database.target.path
+    raw = bytearray(path.read_bytes())
+    raw[8 * 4096 : 12 * 4096] = bytes(range(256)) * 64  # four pages of garbage
+    path.write_bytes(bytes(raw))
+    with pytest.raises(backup.NotADatabase, match="skadet"):
+        backup.backup_to_folder(path, secret, folder, now=datetime.now().astimezone() + timedelta(minutes=1))
+    assert [b.path for b in backup.list_backups(folder)] == [good.path]  # the good one is still there
+    assert not list(folder.glob("*.part"))
