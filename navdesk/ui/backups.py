@@ -456,17 +456,21 @@ def print_recovery_sheet(window: Any) -> Path | None:
 
     if not window._database_ready():
         return None
+    out: Path | None = None
     try:
-        with window.database.session() as session, session.begin():
+        with window.database.session() as session, session.begin():  # audited only when it was saved
             sheet = recovery_sheet(session, window.actor, window.database, current_folder(window),
                                    today=window.today)  # fmt: skip
+            out = native.save_pdf(window, render_recovery_sheet(sheet), _("recovery-sheet.pdf"))
+            if out is None:
+                raise Cancelled
+    except Cancelled:
+        return None
     except UserError as exc:
         QMessageBox.warning(window, _("Recovery sheet"), str(exc))
         return None
-    out = native.save_pdf(window, render_recovery_sheet(sheet), _("recovery-sheet.pdf"))
-    if out is not None:
-        window.statusBar().showMessage(_("Saved to {file}. It holds the database key: print it for the safe and "
-                                         "delete the file.").format(file=out), 30000)  # fmt: skip
+    window.statusBar().showMessage(_("Saved to {file}. It holds the database key: print it for the safe and "
+                                     "delete the file.").format(file=out), 30000)  # fmt: skip
     return out
 
 

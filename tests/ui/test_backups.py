@@ -182,8 +182,15 @@ def test_key_change_and_sheet_from_the_window(qtbot: Any, tmp_path: Path, ui_set
     assert "gjenopprettingsark" in said["information"][-1]
     window.portfolio.reload()
     assert window.portfolio.model.rowCount() == 6
+    monkeypatch.setattr(native, "ask_save_path", lambda *_a: None)  # cancelled: nothing saved, nothing logged
+    assert backups.print_recovery_sheet(window) is None
+    with database.engine.connect() as conn:
+        logged = "SELECT count(*) FROM audit_event WHERE action = 'print_recovery_sheet'"
+        assert conn.exec_driver_sql(logged).scalar_one() == 0
     monkeypatch.setattr(native, "ask_save_path", lambda *_a: str(tmp_path / "ark.pdf"))
     out = backups.print_recovery_sheet(window)
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql(logged).scalar_one() == 1
     assert out == tmp_path / "ark.pdf"
     text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
     assert (
