@@ -154,7 +154,7 @@ class AutoBackup(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check_daily)
         self.timer.start()
-        QTimer.singleShot(FIRST_CHECK_MS, self.check_daily)
+        QTimer.singleShot(FIRST_CHECK_MS, self, self.check_daily)  # not after the window is gone
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:
