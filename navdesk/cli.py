@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from navdesk import __version__
+from navdesk import __version__, cli_backup
 from navdesk.errors import InvalidInput, UserError
 from navdesk.i18n import _, ngettext, set_language
 
@@ -203,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="an older NavDesk's plain SQLite database to upgrade a copy of; repeatable")  # fmt: skip
     smoke.add_argument("--use-keyring", action="store_true",
                        help="also key a database through the OS keyring (stores and removes an entry)")  # fmt: skip
+    cli_backup.add_parsers(sub, _common)  # backup, restore, rekey
     return parser
 
 
@@ -871,6 +872,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ot-compare": cmd_ot_compare,
     "report": cmd_report,
     "smoke-test": cmd_smoke_test,
+    **cli_backup.COMMANDS,
 }
 
 

@@ -26,6 +26,9 @@ docs/screenshots/nynorsk-portefolje.png  the main window in nynorsk (Innstilling
 docs/screenshots/nynorsk-mappe.png  a youth's record in nynorsk
 docs/screenshots/brukerveiledning.png  Hjelp → Brukerveiledning (docs/brukerveiledning.md), scrolled to a picture
 
+docs/screenshots/sikkerhetskopier.png  Innstillinger → Sikkerhetskopier: backups over three weeks, the older ones
+                                  on the key before a key change
+docs/screenshots/gjenopprettingsark.png  the recovery sheet (page 1) after that key change
 ``python scripts/screenshots.py --guide`` shoots only the last three (and main-window.png).
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
@@ -118,6 +121,7 @@ def main() -> int:
         _shoot_clubs(app, window, db, actor)
         _shoot_cooperation(app, window, db, Path(tmp))
         _shoot_reports(app, window)
+        _shoot_backups(app, window, db)  # the last: it changes the database key
         window.close()
         _shoot_nynorsk_and_guide(app, db, actor, settings)
         db.close()
@@ -138,7 +142,8 @@ def main() -> int:
              "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
              "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
              "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png", "rapporter.png",
-             "rapport-pdf.png", "nynorsk-portefolje.png", "nynorsk-mappe.png", "brukerveiledning.png")  # fmt: skip
+             "rapport-pdf.png", "nynorsk-portefolje.png", "nynorsk-mappe.png", "brukerveiledning.png",
+             "sikkerhetskopier.png", "gjenopprettingsark.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -506,3 +511,40 @@ def _cooperation_example(w: Any, db: Any) -> Any:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _shoot_backups(app: Any, window: Any, db: Any) -> None:
+    """The Backups dialog with three weeks of backups, the older ones on the key before a key change, and
+    page 1 of the recovery sheet made afterwards."""
+    import subprocess
+    from datetime import datetime, timedelta
+
+    from navdesk.db.keys import new_raw_key
+    from navdesk.documents.recovery import render_recovery_sheet
+    from navdesk.services import backup
+    from navdesk.services.keys_admin import change_key, recovery_sheet
+    from navdesk.ui.backups import BackupsDialog, current_folder
+
+    folder = current_folder(window)
+    now = datetime.now().astimezone().replace(hour=15, minute=58, second=0, microsecond=0)
+    for days in (19, 12, 6, 5, 4):
+        backup.backup_to_folder(
+            db.target.path, db.secret, folder, now=now - timedelta(days=days, minutes=days * 9)
+        )
+    change_key(db, window.actor, new_raw_key())
+    for days in (3, 2, 1, 0):
+        backup.backup_to_folder(
+            db.target.path, db.secret, folder, now=now - timedelta(days=days, minutes=days * 7)
+        )
+    dialog = BackupsDialog(window)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "sikkerhetskopier.png"))
+    dialog.close()
+    with db.session() as session, session.begin():
+        sheet = recovery_sheet(session, window.actor, db, folder)
+    pdf = folder.parent / "gjenopprettingsark.pdf"
+    pdf.write_bytes(render_recovery_sheet(sheet))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(OUT / "gjenopprettingsark")], check=True)  # fmt: skip
+    pdf.unlink()

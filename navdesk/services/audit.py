@@ -187,7 +187,9 @@ class Verification:
 
 
 def _expected_digest(payload: AuditPayload) -> str:
-    return digest(payload.before, payload.after, payload.salt or "") if (payload.before or payload.after) else ""
+    return (
+        digest(payload.before, payload.after, payload.salt or "") if (payload.before or payload.after) else ""
+    )
 
 
 def verify(session: Session, *, batch: int = 5000) -> Verification:

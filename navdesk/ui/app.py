@@ -121,7 +121,31 @@ def ask_passphrase(path: Path, attempt: int) -> str | None:
     """The ``ask`` callback for ``open_database``: the passphrase dialog."""
     from navdesk.ui.passphrase import PassphraseDialog
 
-    return PassphraseDialog.ask(path, attempt)
+    typed = PassphraseDialog.ask(path, attempt)
+    if typed:  # kept in memory only, to open a backup if the database turns out to be damaged
+        _typed[str(path)] = typed
+    return typed
+
+
+_typed: dict[str, str] = {}
+
+
+def _offer_backup(path: Path | None, problem: Exception, data_dir: str | os.PathLike[str] | None,
+                  parent: QWidget | None = None) -> bool:  # fmt: skip
+    """A damaged local database: offer the newest backup that verifies (navdesk.ui.backups); whether it
+    was restored."""
+    from navdesk.errors import NotADatabase
+
+    if path is None or not isinstance(problem, NotADatabase):
+        return False
+    from navdesk.db.keys import Secret
+    from navdesk.paths import data_dir as find_data_dir
+    from navdesk.services.restore import known_secrets
+    from navdesk.ui.backups import offer_restore
+
+    typed = _typed.get(str(path))
+    secrets = known_secrets(path, Secret.from_user_text(typed) if typed else None)
+    return offer_restore(path, str(problem), find_data_dir(data_dir), secrets, parent)
 
 
 def show_user_error(message: str, parent: QWidget | None = None) -> None:
@@ -149,7 +173,7 @@ class PendingDatabase:
 
 
 def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None,
-                user: str | None) -> tuple[Any, Any, Any] | None:  # fmt: skip
+                user: str | None, *, _retry: bool = True) -> tuple[Any, Any, Any] | None:  # fmt: skip
     """Open (or, on first run, create) the office database: (database, actor, quick) or None after
     telling the user why not. ``quick`` is the fast start's result (then ``database`` is pending and
     :func:`finish_opening` runs after the first paint), else None. A file that cannot be opened is
@@ -177,22 +201,20 @@ def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[s
 
         database = open_database(location, ask=ask_passphrase)
         return database, _actor(database, user), None
-    except UserError as exc:
-        if database is not None:
-            database.close()
-        show_user_error(str(exc))
-        return None
     except Exception as exc:
         if database is not None:
             database.close()
-        friendly = translate_error(exc, location)
+        friendly = exc if isinstance(exc, UserError) else translate_error(exc, location)
         if friendly is None:
             raise
+        if _retry and _offer_backup(parse_target(location).path, friendly, data_dir):
+            return open_office(db, data_dir, user, _retry=False)  # the restored backup
         show_user_error(str(friendly))
         return None
 
 
-def finish_opening(window: Any, quick: Any) -> bool:
+def finish_opening(window: Any, quick: Any, *, reread: bool = False,
+                   data_dir: str | os.PathLike[str] | None = None) -> bool:  # fmt: skip
     """After a fast first paint: open the database fully (integrity check, schema, SQLAlchemy) and hand
     it to the window, then show the start-up summary. On a problem: the message, and the window closes."""
     from navdesk.db.raw import translate_error
@@ -206,11 +228,15 @@ def finish_opening(window: Any, quick: Any) -> bool:
         friendly = exc if isinstance(exc, UserError) else translate_error(exc, str(quick.path))
         if friendly is None:
             raise
+        if _offer_backup(quick.path, friendly, data_dir, window):
+            return finish_opening(window, quick, reread=True, data_dir=data_dir)
         show_user_error(str(friendly), window)
         window.close()
         QApplication.exit(1)
         return False
     window.attach_database(database)
+    if reread:  # a backup was restored: what the fast start showed came from the damaged file
+        window.portfolio.reload(today=window.today)
     window.show_startup_summary_in_background()
     return True
 
@@ -285,9 +311,14 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
         if bench:
             _ReadyAfterPaint(app, window.portfolio.view.viewport())
         elif quick is not None:  # the full open (and then the deadlines) right after the first paint
-            _AfterFirstPaint(window.portfolio.view.viewport(), lambda: finish_opening(window, quick))
+            _AfterFirstPaint(window.portfolio.view.viewport(),
+                             lambda: finish_opening(window, quick, data_dir=data_dir))  # fmt: skip
         else:
             window.show_summary_after_first_paint()  # the deadlines are computed after the first paint
+        if not bench:
+            from navdesk.ui.backups import start_auto_backups
+
+            start_auto_backups(window)  # on close, and daily
         window.show()
         try:
             return int(app.exec())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.ui import backups
 from navdesk.ui.about import add_about_action
 from navdesk.ui.startup_summary import StartupBanner, summarize
 from navdesk.ui.views.placeholder import PlaceholderView
@@ -605,6 +606,9 @@ class MainWindow(QMainWindow):
         self._build_lock_settings(self.settings_menu)
         self._build_language_and_guide()
         add_about_action(self)
+        backups.install(
+            self
+        )  # Settings → Backups …; Office → recovery sheet, change key (navdesk.ui.backups)
         for menu in (self.office_menu, self.settings_menu, self.help_menu):
             menu.menuAction().setVisible(not menu.isEmpty())  # a veileder may have nothing under Office
 
