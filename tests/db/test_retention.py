@@ -1,0 +1,239 @@
+"""Retention on every backend: candidates, dry run, deletion that is real (byte scans of the plain file,
+its WAL, the SQLCipher file decrypted, and the audit payloads), anonymisation, the receipt, the rights."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import inspect, select, text
+
+from navdesk.domain.backup_policy import backups_hold_until
+from tests.retentiondata import FIRST, FNR, KEPT_FIRST, LAST, MARKERS, build
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.fixture
+def office(db: Any) -> tuple[Any, Any]:
+    with db.session() as s, s.begin():
+        data = build(s)
+    return db, data
+
+
+def _all_text(db: Any) -> str:
+    """Every row of every table as text (a logical scan that works on PostgreSQL too)."""
+    out: list[str] = []
+    with db.session() as s:
+        for table in inspect(s.get_bind()).get_table_names():
+            if table == "alembic_version":
+                continue
+            for row in s.execute(text(f'SELECT * FROM "{table}"')):
+                out.append(table + ": " + " ".join(str(v) for v in row))
+    return "\n".join(out)
+
+
+def _payloads(db: Any) -> str:
+    from navdesk.db.models import AuditPayload
+
+    with db.session() as s:
+        return json.dumps([[p.before, p.after] for p in s.scalars(select(AuditPayload))], ensure_ascii=False)
+
+
+def _plain_bytes(db: Any, tmp_path: Path) -> bytes:
+    """The database's content as plain bytes: the file and its WAL read raw, or for SQLCipher the file
+    decrypted with its key (sqlcipher_export to a plain copy) plus its WAL (encrypted, for completeness)."""
+    path = db.target.path
+    wal = Path(str(path) + "-wal")
+    tail = wal.read_bytes() if wal.exists() else b""
+    if db.secret is None:
+        return path.read_bytes() + tail
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    plain = tmp_path / f"plain-{len(list(tmp_path.glob('plain-*')))}.db"
+    conn = sqlcipher.connect(str(path))
+    try:
+        conn.execute(db.secret.pragma())
+        conn.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
+    assert plain.read_bytes()[:16] == b"SQLite format 3\x00"
+    return plain.read_bytes() + tail
+
+
+def test_candidates_and_dry_run_change_nothing(office: Any) -> None:
+    from navdesk.services import retention
+
+    db, data = office
+    with db.session() as s, s.begin():
+        assert retention.retention_days(s) == 365  # a new office: 12 months
+        found = retention.candidates(s, data.actor, TODAY)
+        assert [c.youth_id for c in found] == [data.gone]  # the youth with an open period never is
+        assert found[0].last_closed == date(2024, 6, 1) and found[0].name == f"{FIRST} {LAST}"
+        plan = retention.dry_run(s, data.actor, TODAY)
+        # not yet past the retention time on the day before the cut-off
+        assert retention.candidates(s, data.actor, date(2025, 6, 1)) == []
+    for table in ("youth", "follow_up_period", "contact", "meeting", "meeting_participant", "meeting_action",
+                  "consent", "involvement", "club_enrolment", "task", "draft", "journal_mark", "plan", "activity",
+                  "school_status", "innsats_decision", "benefit_period"):  # fmt: skip
+        assert plan.rows.get(table, 0) >= 1, table
+    assert plan.payloads > 10 and plan.backups_hold_until == backups_hold_until(TODAY)
+    assert plan.as_json()["youths"][0]["id"] == str(data.gone)
+    assert FIRST in _all_text(db)  # nothing was deleted
+
+
+def test_delete_removes_every_trace_and_leaves_a_receipt(office: Any, tmp_path: Path) -> None:
+    from navdesk.db.models import AuditEvent
+    from navdesk.services import retention
+
+    db, data = office
+    if db.target.path is not None:  # the scan can find the data before the deletion (it can fail)
+        before = _plain_bytes(db, tmp_path)
+        assert all(marker in before for marker in MARKERS)
+    with db.session() as s, s.begin():
+        events_before = s.scalar(select(text("count(*)")).select_from(AuditEvent))
+        receipt = retention.delete_youths(s, data.actor, [data.gone], TODAY)
+    space = retention.purge_free_space(db)
+    assert receipt.youths == 1 and receipt.rows["youth"] == 1 and receipt.rows["meeting_participant"] == 2
+    assert receipt.payloads_erased > 10 and space["vacuum"] is True and space["wal_busy"] is False
+
+    everything = _all_text(db)
+    for marker in (FIRST, LAST, FNR, "Kvitvollvegen"):
+        assert marker not in everything, marker
+    assert KEPT_FIRST in everything  # the other youth is untouched
+    assert FIRST not in _payloads(db) and FNR not in _payloads(db)
+    with db.session() as s:
+        events = s.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+        assert len(events) == events_before + 1  # the events stay (the audit chain); one receipt added
+        assert any(e.youth_id == data.gone for e in events)
+        last = events[-1]
+        assert last.action == "retention_delete" and last.youth_id is None
+        from navdesk.db.models import AuditPayload
+
+        payload = s.get(AuditPayload, last.id)
+        assert payload is not None and payload.after is not None
+        assert payload.after["youths"] == 1
+        assert payload.after["backups_hold_until"] == backups_hold_until(TODAY).isoformat()
+        assert str(data.gone) not in json.dumps(payload.after)
+    if db.target.path is not None:
+        wal = Path(str(db.target.path) + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and truncated
+        after = _plain_bytes(db, tmp_path)
+        for marker in MARKERS:
+            assert marker not in after, marker
+        assert KEPT_FIRST.encode() in after
+
+
+def test_anonymise_keeps_the_statistics_and_nothing_that_names_the_youth(office: Any, tmp_path: Path) -> None:
+    from navdesk.db.models import Activity, Contact, FollowUpPeriod, Youth
+    from navdesk.services import retention
+
+    db, data = office
+    with db.session() as s, s.begin():
+        receipt = retention.anonymise_youths(s, data.actor, [data.gone], TODAY)
+    retention.purge_free_space(db)
+    assert receipt.action == "anonymise" and receipt.youths == 1
+    with db.session() as s:
+        youth = s.get(Youth, data.gone)
+        assert youth is not None and youth.first_name == retention.ANONYMISED_NAME and youth.last_name == ""
+        assert (
+            youth.fodselsnummer is None and youth.birth_date == date(2001, 7, 1) and youth.health_note == ""
+        )
+        period = s.scalars(select(FollowUpPeriod).where(FollowUpPeriod.youth_id == data.gone)).one()
+        assert (
+            period.closed_on == date(2024, 6, 1)
+            and period.outcome_id is not None
+            and period.outcome_note == ""
+        )
+        assert s.scalars(select(Contact).where(Contact.youth_id == data.gone)).one().note == ""
+        kept = s.scalars(select(Activity).where(Activity.youth_id == data.gone)).all()
+        assert "jobbsoking" in {a.type.value for a in kept} and {a.title for a in kept} == {""}
+        # not a candidate again
+        assert retention.candidates(s, data.actor, TODAY) == []
+    everything = _all_text(db)
+    for marker in (FIRST, LAST, FNR):
+        assert marker not in everything, marker
+    if db.target.path is not None:
+        after = _plain_bytes(db, tmp_path)
+        for marker in MARKERS:
+            assert marker not in after, marker
+
+
+def test_only_leaders_and_admins_and_only_candidates(office: Any) -> None:
+    from navdesk.errors import InvalidInput
+    from navdesk.services import retention
+    from navdesk.services.context import actor_for
+    from navdesk.services.office import add_user
+
+    db, data = office
+    with db.session() as s, s.begin():
+        add_user(s, data.actor, name="Ola Veileder", initials="OV", password="passord123")
+        add_user(s, data.actor, name="Lise Leder", initials="LL", password="passord123", access_role="leder")
+    with db.session() as s, s.begin():
+        veileder = actor_for(s, "OV")
+        leder = actor_for(s, "LL")
+        with pytest.raises(InvalidInput):
+            retention.candidates(s, veileder, TODAY)
+        with pytest.raises(InvalidInput):
+            retention.delete_youths(s, veileder, [data.gone], TODAY)
+        with pytest.raises(InvalidInput):  # the office setting: administrators only
+            retention.set_retention_days(s, leder, 400)
+        with pytest.raises(InvalidInput):
+            retention.set_retention_days(s, data.actor, 5)
+        # a youth who is not a candidate (an open period) is skipped, never deleted
+        receipt = retention.delete_youths(s, leder, [data.kept], TODAY)
+        assert receipt.youths == 0 and receipt.skipped == 1
+        retention.set_retention_days(s, data.actor, 4 * 365)
+    with db.session() as s:
+        assert retention.retention_days(s) == 4 * 365
+        assert retention.candidates(s, data.actor, TODAY) == []  # closed 01.06.2024: not four years ago
+        assert retention.candidates(s, data.actor, date(2028, 6, 2))[0].youth_id == data.gone
+
+
+def test_a_sleeping_period_and_a_youth_never_followed_up(office: Any) -> None:
+    from datetime import UTC, datetime
+
+    from navdesk.db.models import FollowUpPeriod, Youth
+    from navdesk.services import retention, youths
+
+    db, data = office
+    with db.session() as s, s.begin():
+        period = s.scalars(select(FollowUpPeriod).where(FollowUpPeriod.youth_id == data.gone)).one()
+        period.dormant_until = TODAY + timedelta(days=10)  # sleeping until a day not yet passed
+        never = youths.create_youth(
+            s, data.actor, first_name="Aldri", last_name="Fulgtopp", birth_date=date(2004, 1, 1)
+        )
+        recent = youths.create_youth(
+            s, data.actor, first_name="Nyleg", last_name="Registrert", birth_date=date(2004, 1, 1)
+        )
+        row = s.get(Youth, never)
+        assert row is not None
+        row.created_at = datetime(2025, 1, 2, 12, tzinfo=UTC)  # registered, never followed up, 23 months ago
+    with db.session() as s:
+        found = retention.candidates(s, data.actor, TODAY)
+        assert [(c.youth_id, c.last_closed, c.periods) for c in found] == [(never, None, 0)]
+        assert recent not in {c.youth_id for c in found}
+
+
+def test_secure_delete_pragma_is_on_for_the_deleting_connection(tmp_path: Path) -> None:
+    """PRAGMA secure_delete overwrites deleted cells with zeros even before the VACUUM: shown on a
+    plain file without VACUUM (the deleted text is gone from the pages the WAL holds)."""
+    path = tmp_path / "x.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE t (v TEXT)")
+    conn.execute("INSERT INTO t VALUES ('Zorgunnia-hemmeleg'), ('annan')")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("DELETE FROM t WHERE v LIKE 'Zorg%'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert b"Zorgunnia" not in path.read_bytes()
