@@ -55,7 +55,11 @@ ENTITIES = {
     "club_enrolment": N_("group"),
     "attendance": N_("attendance"),
     "involvement": N_("partner"),
-    "consent": N_("consent"),
+    "consent": N_("a consent"),
+    "consent_partner": N_("a consent"),
+    "plan_revision": N_("plan version"),
+    "journal_mark": N_("recorded in NAV's systems"),
+    "ot_list_action": N_("list washing with OT"),
     "placement": N_("work training"),
     "school_status": N_("school"),
     "veileder_assignment": N_("counsellor"),
@@ -123,7 +127,8 @@ class _Writer:
             story.append(Paragraph(markup(_("Your address is protected (adressesperre) and is not printed here.")),
                                    self.body))  # fmt: skip
         for section in data.sections:
-            story.append(Paragraph(markup(_(section.title)), self.heading))
+            heading = Paragraph(markup(_(section.title)), self.heading)
+            first = True
             for number, record in enumerate(section.records):
                 rows = [(lab, self.text(value)) for lab, value in record]
                 if section.key != "youth":
@@ -133,7 +138,10 @@ class _Writer:
                 cells = [[Paragraph(markup(_(lab)), self.cell_head), Paragraph(markup(text or "–"), self.cell)]
                          for lab, text in rows]  # fmt: skip
                 block = table(cells, [WIDTH * 0.3, WIDTH * 0.7], header=False)
-                story.append(KeepTogether([block]) if len(rows) < 14 else block)
+                parts = [heading, block] if first else [block]
+                # a heading never ends a page alone; a long table (the personal data) may break across pages
+                story += [KeepTogether(parts)] if len(rows) < 14 else parts
+                first = False
                 if number < len(section.records) - 1:
                     story.append(Spacer(1, 3 * mm))
         story += self.access_log()
