@@ -601,6 +601,9 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(_("&Help"))  # user guide, about
         self._build_file_menu(self.file_menu)
         self._build_lock_settings(self.settings_menu)
+        from navdesk.ui.retention import add_to_office_menu  # Kontor → Oppbevaring og sletting
+
+        add_to_office_menu(self)
 
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
     def _build_file_menu(self, menu: Any) -> None:

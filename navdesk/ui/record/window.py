@@ -77,6 +77,12 @@ class RecordWindow(QWidget):
         actions.addWidget(self.contact_button)
         actions.addSpacing(12)
         actions.addWidget(self.message_label, 1)
+        self.innsyn_button = QPushButton(_("Innsyn …"))  # everything about the youth, for the youth (a PDF)
+        self.innsyn_button.setToolTip(
+            _("Everything NavDesk holds about the youth and who has read it, as a PDF")
+        )
+        self.innsyn_button.clicked.connect(self.save_innsyn)
+        actions.addWidget(self.innsyn_button)
 
         self.overview = OverviewTab()
         self.plan = PlanTab(database, actor, youth_id, self.today)
@@ -118,6 +124,12 @@ class RecordWindow(QWidget):
 
         self._show()
         self.resize(1120, 780)
+
+    def save_innsyn(self) -> Any:
+        """The youth's innsyn as a PDF (navdesk.ui.retention.save_innsyn); the path, or None."""
+        from navdesk.ui.retention import save_innsyn
+
+        return save_innsyn(self, self._database, self._actor, self.youth_id, self.today)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit(self.youth_id)
