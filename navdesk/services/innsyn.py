@@ -207,11 +207,12 @@ def collect(session: Session, actor: Actor, youth: str | uuid.UUID, today: date)
     ):
         covers.setdefault(consent_id, []).append(refs.get(org_id, Ref("?")).nb)
     sessions = {s.id: s.starts_at for s in session.scalars(select(m.ClubSession))} if enrolments else {}
-    meeting_times = dict(
-        session.execute(select(m.Meeting.id, m.Meeting.starts_at).where(m.Meeting.youth_id == yid))
-        .tuples()
-        .all()
-    )
+    meeting_times = {
+        ident: at
+        for ident, at in session.execute(
+            select(m.Meeting.id, m.Meeting.starts_at).where(m.Meeting.youth_id == yid)
+        )
+    }
 
     def where(model: Any) -> Any:
         if "youth_id" in model.__table__.c:

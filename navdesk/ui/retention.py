@@ -127,7 +127,7 @@ class RetentionDialog(QDialog):
         explain.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [_("Name"), _("Birth date"), _("Counsellor"), _("Periods"), _("Since")]
+            [_("Name"), _("Birth date"), _("Counsellor"), _("Periods"), _("Closed or registered")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
