@@ -81,6 +81,7 @@ class RecordWindow(QWidget):
         self.innsyn_button.setToolTip(
             _("Everything NavDesk holds about the youth and who has read it, as a PDF")
         )
+        self.innsyn_button.setAccessibleName(_("Innsyn for the youth"))
         self.innsyn_button.clicked.connect(self.save_innsyn)
         actions.addWidget(self.innsyn_button)
 
