@@ -11,7 +11,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
+import pytest
 from sqlalchemy.orm import Session
 
 from tests.importdata import make_fnr
@@ -103,3 +105,11 @@ def build(session: Session) -> RetentionOffice:
                           outcome_id=next(iter(catalogue(session, "outcome").values())), note=f"{FIRST} fekk jobb")  # fmt: skip
     youths.open_youth(session, actor, gone)  # a read in the audit trail
     return RetentionOffice(actor, gone, kept, meeting)
+
+
+@pytest.fixture(name="office")
+def office_fixture(db: Any) -> tuple[Any, RetentionOffice]:
+    """The retention office on each backend (tests import this fixture): (database, data)."""
+    with db.session() as s, s.begin():
+        data = build(s)
+    return db, data

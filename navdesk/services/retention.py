@@ -417,19 +417,26 @@ def _receipt(session: Session, actor: Actor, action: str, today: date, youths: i
     return receipt
 
 
-def delete_youths(session: Session, actor: Actor, youth_ids: Iterable[uuid.UUID], today: date) -> Receipt:
-    """Delete these youths (those still past the retention time) and everything about them, in the
-    caller's transaction; then call :func:`purge_free_space` after the commit."""
+def _prepare(
+    session: Session, actor: Actor, today: date, youth_ids: Iterable[uuid.UUID]
+) -> tuple[list[uuid.UUID], int, _Rows, list[Any]]:
+    """The chosen youths still past the retention time, how many are not, their rows and audit events."""
     _may_manage(actor)
     ids, skipped = _chosen(session, actor, today, youth_ids)
     rows = _collect(session, ids)
     event_ids = _event_ids(session, ids, rows.all_ids())
     _secure_delete(session)
+    return ids, skipped, rows, event_ids
+
+
+def _delete_rows(session: Session, rows: _Rows, only: frozenset[str] | None = None) -> dict[str, int]:
+    """Delete the collected rows (of the tables in ``only``), children first; how many per table."""
     done: dict[str, int] = {}
     for table, model, column in _DELETE_ORDER:
-        wanted = rows.by_table.get(table) or []
+        if only is not None and table not in only:
+            continue
         count = 0
-        for part in _chunks(wanted):
+        for part in _chunks(rows.by_table.get(table) or []):
             if table == "consent":
                 _execute(session, delete(m.ConsentPartner).where(m.ConsentPartner.consent_id.in_(part)))
             if table == "meeting":  # a later meeting that points back at one of these
@@ -439,33 +446,34 @@ def delete_youths(session: Session, actor: Actor, youth_ids: Iterable[uuid.UUID]
             count += _execute(session, delete(model).where(column.in_(part)))
         if count:
             done[table] = count
+    return done
+
+
+def delete_youths(session: Session, actor: Actor, youth_ids: Iterable[uuid.UUID], today: date) -> Receipt:
+    """Delete these youths (those still past the retention time) and everything about them, in the
+    caller's transaction; then call :func:`purge_free_space` after the commit."""
+    ids, skipped, rows, event_ids = _prepare(session, actor, today, youth_ids)
+    done = _delete_rows(session, rows)
     erased = _erase_payloads(session, event_ids)
     session.expire_all()
     return _receipt(session, actor, "delete", today, len(ids), done, erased, skipped)
 
 
+# rows that are nothing but free text or personal data: anonymising deletes them too
+_PERSONAL_ROWS = frozenset({"draft", "deadline_cache", "meeting_participant", "meeting_action", "plan_goal",
+                            "plan_revision", "consent", "deadline_decision", "task", "ot_list_action"})  # fmt: skip
+
+
 def anonymise_youths(session: Session, actor: Actor, youth_ids: Iterable[uuid.UUID], today: date) -> Receipt:
     """Keep what the office reports count, remove everything that says who the youth is (see the module
     docstring); in the caller's transaction, then :func:`purge_free_space` after the commit."""
-    _may_manage(actor)
-    ids, skipped = _chosen(session, actor, today, youth_ids)
-    rows = _collect(session, ids)
-    event_ids = _event_ids(session, ids, rows.all_ids())
-    _secure_delete(session)
-    done: dict[str, int] = {}
+    ids, skipped, rows, event_ids = _prepare(session, actor, today, youth_ids)
+    done = _delete_rows(session, rows, _PERSONAL_ROWS)
 
     def count(table: str, n: int) -> None:
         if n:
             done[table] = done.get(table, 0) + n
 
-    # rows that are nothing but free text or personal data: deleted
-    for table, model, column in _DELETE_ORDER:
-        if table in ("draft", "deadline_cache", "meeting_participant", "meeting_action", "plan_goal", "plan_revision",
-                     "consent", "deadline_decision", "task", "ot_list_action"):  # fmt: skip
-            for part in _chunks(rows.by_table.get(table) or []):
-                if table == "consent":
-                    _execute(session, delete(m.ConsentPartner).where(m.ConsentPartner.consent_id.in_(part)))
-                count(table, _execute(session, delete(model).where(column.in_(part))))
     # rows the reports count: kept with their free text cleared
     cleared: tuple[tuple[Any, dict[str, Any]], ...] = (
         (m.FollowUpPeriod, {"reason": "", "outcome_note": ""}),

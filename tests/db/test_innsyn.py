@@ -10,16 +10,14 @@ from typing import Any
 
 import pytest
 
-from tests.retentiondata import FIRST, FNR, KEPT_FIRST, build
+from tests.retentiondata import (
+    FIRST,
+    FNR,
+    KEPT_FIRST,
+    office_fixture,  # noqa: F401  (the fixture «office»)
+)
 
 TODAY = date(2026, 12, 4)
-
-
-@pytest.fixture
-def office(db: Any) -> tuple[Any, Any]:
-    with db.session() as s, s.begin():
-        data = build(s)
-    return db, data
 
 
 def test_everything_about_the_youth_and_who_read_it(office: Any) -> None:

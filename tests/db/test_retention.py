@@ -13,16 +13,16 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from navdesk.domain.backup_policy import backups_hold_until
-from tests.retentiondata import FIRST, FNR, KEPT_FIRST, LAST, MARKERS, build
+from tests.retentiondata import (
+    FIRST,
+    FNR,
+    KEPT_FIRST,
+    LAST,
+    MARKERS,
+    office_fixture,  # noqa: F401  (the fixture «office»)
+)
 
 TODAY = date(2026, 12, 4)
-
-
-@pytest.fixture
-def office(db: Any) -> tuple[Any, Any]:
-    with db.session() as s, s.begin():
-        data = build(s)
-    return db, data
 
 
 def _all_text(db: Any) -> str:
