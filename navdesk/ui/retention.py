@@ -12,7 +12,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -134,7 +134,12 @@ class RetentionDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(_("Youths past the retention time"))
-        self.table.itemChanged.connect(lambda _item: self.update_plan())
+        # the dry run reads every row of the ticked youths: once ticking has paused, not on every tick
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(300)
+        self._plan_timer.timeout.connect(self.update_plan)
+        self.table.itemChanged.connect(lambda _item: self._ticked())
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
         self.plan_label.setObjectName("retentionPlan")
@@ -208,6 +213,12 @@ class RetentionDialog(QDialog):
             if item is not None and item.checkState() == Qt.CheckState.Checked:
                 ids.append(uuid.UUID(str(item.data(Qt.ItemDataRole.UserRole))))
         return ids
+
+    def _ticked(self) -> None:
+        ticked = bool(self.chosen())
+        self.anonymise_button.setEnabled(ticked)
+        self.delete_button.setEnabled(ticked)
+        self._plan_timer.start()
 
     def update_plan(self) -> None:
         """The dry run of the ticked youths."""

@@ -54,7 +54,9 @@ def test_the_dialog_lists_dry_runs_and_deletes_after_confirmation(qtbot: Any, of
 
     dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)  # nothing ticked: nothing to do
     assert not dialog.delete_button.isEnabled()
+    qtbot.waitUntil(lambda: "0 ungdommer valgt" in dialog.plan_label.text())  # the dry run follows the ticks
     dialog.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: "1 ungdom valgt" in dialog.plan_label.text())
 
     asked: list[str] = []
     monkeypatch.setattr(ui, "ask_confirmation", lambda _p, _t, text: asked.append(text) or False)
