@@ -4,7 +4,6 @@ its WAL, the SQLCipher file decrypted, and the audit payloads), anonymisation, t
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from tests.retentiondata import (
     KEPT_FIRST,
     LAST,
     MARKERS,
+    build,
     office_fixture,  # noqa: F401  (the fixture «office»)
 )
 
@@ -221,19 +221,33 @@ def test_a_sleeping_period_and_a_youth_never_followed_up(office: Any) -> None:
         assert recent not in {c.youth_id for c in found}
 
 
-def test_secure_delete_pragma_is_on_for_the_deleting_connection(tmp_path: Path) -> None:
-    """PRAGMA secure_delete overwrites deleted cells with zeros even before the VACUUM: shown on a
-    plain file without VACUUM (the deleted text is gone from the pages the WAL holds)."""
-    path = tmp_path / "x.db"
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("CREATE TABLE t (v TEXT)")
-    conn.execute("INSERT INTO t VALUES ('Zorgunnia-hemmeleg'), ('annan')")
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA secure_delete = ON")
-    conn.execute("DELETE FROM t WHERE v LIKE 'Zorg%'")
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    assert b"Zorgunnia" not in path.read_bytes()
+def test_secure_delete_zeroes_the_deleted_rows_even_before_the_vacuum(tmp_path: Path) -> None:
+    """The deleting connection has PRAGMA secure_delete on: with the WAL checkpointed before and after, and
+    no VACUUM, the deleted rows' bytes are already gone from the file (freed pages and cells zeroed)."""
+    from navdesk.db.opening import create_database
+    from navdesk.services import retention
+
+    db, _mode = create_database(tmp_path / "office.db", unencrypted=True)
+    try:
+        with db.session() as s, s.begin():
+            data = build(s)
+        path = db.target.path
+
+        def checkpoint() -> None:
+            raw = db.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+
+        checkpoint()
+        assert all(marker in path.read_bytes() for marker in MARKERS)
+        with db.session() as s, s.begin():
+            retention.delete_youths(s, data.actor, [data.gone], TODAY)
+        checkpoint()
+        raw_bytes = path.read_bytes()
+        for marker in MARKERS:
+            assert marker not in raw_bytes, marker
+        assert KEPT_FIRST.encode() in raw_bytes
+    finally:
+        db.close()
