@@ -532,7 +532,8 @@ def purge_free_space(database: Any) -> dict[str, Any]:
 
     SQLite/SQLCipher: ``VACUUM`` and ``PRAGMA wal_checkpoint(TRUNCATE)`` (the WAL is emptied to zero
     bytes); PostgreSQL: ``VACUUM FULL`` of the tables deletion touches (rewritten into new files).
-    Returns what was done; ``wal_busy`` is true when another connection kept the WAL from being emptied.
+    Returns what was done; ``wal_busy`` is true when another connection kept the file from being rebuilt or
+    the WAL from being emptied (the deleted rows are zeroed by ``secure_delete`` all the same).
     """
     engine = database.engine
     if engine.dialect.name == "sqlite":
@@ -540,8 +541,15 @@ def purge_free_space(database: Any) -> dict[str, Any]:
         raw = engine.raw_connection()
         try:
             conn = raw.driver_connection
-            conn.execute("VACUUM")
-            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            conn.execute("PRAGMA busy_timeout = 1000")
+            try:
+                conn.execute("VACUUM")
+                busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except Exception as exc:  # sqlite3/sqlcipher3 OperationalError: another connection is reading
+                if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                    raise
+                # the deletion is committed and secure_delete has zeroed the rows; the file is rebuilt next time
+                return {"vacuum": False, "wal_busy": True}
         finally:
             raw.close()
         return {"vacuum": True, "wal_busy": bool(busy)}

@@ -251,3 +251,38 @@ def test_secure_delete_zeroes_the_deleted_rows_even_before_the_vacuum(tmp_path: 
         assert KEPT_FIRST.encode() in raw_bytes
     finally:
         db.close()
+
+
+def test_another_reader_keeps_the_wal_from_being_emptied_and_the_caller_is_told(tmp_path: Path) -> None:
+    import sqlite3
+
+    from navdesk.db.opening import create_database
+    from navdesk.services import retention
+
+    db, _mode = create_database(tmp_path / "office.db", unencrypted=True)
+    try:
+        with db.session() as s, s.begin():
+            data = build(s)
+        with db.session() as s, s.begin():
+            retention.delete_youths(s, data.actor, [data.gone], TODAY)
+        other = sqlite3.connect(db.target.path)  # another window, in the middle of reading
+        other.execute("BEGIN")
+        other.execute("SELECT count(*) FROM youth").fetchone()
+        try:
+            # in WAL mode the VACUUM goes through, but the reader keeps the WAL from being copied back and
+            # emptied: the caller is told (the CLI and the dialog say to close the other window)
+            assert retention.purge_free_space(db) == {"vacuum": True, "wal_busy": True}
+        finally:
+            other.close()
+        writer = sqlite3.connect(db.target.path)  # another window in the middle of saving: no VACUUM now
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            assert retention.purge_free_space(db) == {"vacuum": False, "wal_busy": True}
+        finally:
+            writer.close()
+        assert retention.purge_free_space(db) == {"vacuum": True, "wal_busy": False}
+        wal = Path(str(db.target.path) + "-wal")
+        raw = db.target.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+        assert not any(marker in raw for marker in MARKERS)
+    finally:
+        db.close()
