@@ -45,8 +45,8 @@ def _payloads(db: Any) -> str:
 
 
 def _plain_bytes(db: Any, tmp_path: Path) -> bytes:
-    """The database's content as plain bytes: the file and its WAL read raw, or for SQLCipher the file
-    decrypted with its key (sqlcipher_export to a plain copy) plus its WAL (encrypted, for completeness)."""
+    """The database's content as plain bytes: a plain file and its WAL read raw; a SQLCipher file and its
+    WAL decrypted page by page (free pages included), plus a logical copy (sqlcipher_export)."""
     path = db.target.path
     wal = Path(str(path) + "-wal")
     tail = wal.read_bytes() if wal.exists() else b""
@@ -64,7 +64,50 @@ def _plain_bytes(db: Any, tmp_path: Path) -> bytes:
     finally:
         conn.close()
     assert plain.read_bytes()[:16] == b"SQLite format 3\x00"
-    return plain.read_bytes() + tail
+    return (
+        plain.read_bytes()
+        + _decrypt_pages(path.read_bytes(), db.secret)
+        + _decrypt_wal(tail, db.secret, path)
+    )
+
+
+PAGE, RESERVE = 4096, 80  # SQLCipher 4 defaults: 4 KiB pages, 16-byte IV + 64-byte HMAC at each page's end
+
+
+def _sqlcipher_key(secret: Any, salt: bytes) -> bytes:
+    import hashlib
+
+    if secret.raw:
+        return bytes.fromhex(secret.value)
+    return hashlib.pbkdf2_hmac("sha512", secret.value.encode("utf-8"), salt, 256_000, 32)
+
+
+def _decrypt_page(page: bytes, key: bytes, first: bool) -> bytes:
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    start = 16 if first else 0  # page 1 starts with the salt, not encrypted
+    iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    return decryptor.update(page[start : PAGE - RESERVE]) + decryptor.finalize()
+
+
+def _decrypt_pages(data: bytes, secret: Any) -> bytes:
+    key = _sqlcipher_key(secret, data[:16])
+    first = _decrypt_page(data[:PAGE], key, True)
+    assert first[:2] == b"\x10\x00" and first[4] == RESERVE  # the decryption is right: page size, reserve
+    return b"".join(_decrypt_page(data[i : i + PAGE], key, i == 0) for i in range(0, len(data), PAGE))
+
+
+def _decrypt_wal(wal: bytes, secret: Any, path: Path) -> bytes:
+    """Each WAL frame: a 24-byte header (its page number first) and the encrypted page."""
+    if not wal:
+        return b""
+    key = _sqlcipher_key(secret, path.read_bytes()[:16])
+    out = []
+    for offset in range(32, len(wal) - PAGE + 1, 24 + PAGE):
+        number = int.from_bytes(wal[offset : offset + 4], "big")
+        out.append(_decrypt_page(wal[offset + 24 : offset + 24 + PAGE], key, number == 1))
+    return b"".join(out)
 
 
 def test_candidates_and_dry_run_change_nothing(office: Any) -> None:
@@ -96,6 +139,12 @@ def test_delete_removes_every_trace_and_leaves_a_receipt(office: Any, tmp_path: 
     if db.target.path is not None:  # the scan can find the data before the deletion (it can fail)
         before = _plain_bytes(db, tmp_path)
         assert all(marker in before for marker in MARKERS)
+        if db.secret is not None:  # the page decryption itself finds them (not only the logical copy)
+            path, wal = db.target.path, Path(str(db.target.path) + "-wal")
+            pages = _decrypt_pages(path.read_bytes(), db.secret) + _decrypt_wal(
+                wal.read_bytes() if wal.exists() else b"", db.secret, path
+            )
+            assert all(marker in pages for marker in MARKERS)
     with db.session() as s, s.begin():
         events_before = s.scalar(select(text("count(*)")).select_from(AuditEvent))
         receipt = retention.delete_youths(s, data.actor, [data.gone], TODAY)
