@@ -103,6 +103,16 @@ def build(session: Session) -> RetentionOffice:
     assert row is not None
     followup.close_period(session, actor, period, row.version, closed_on=date(2024, 6, 1),
                           outcome_id=next(iter(catalogue(session, "outcome").values())), note=f"{FIRST} fekk jobb")  # fmt: skip
+    # two lines of OT list washings: one linked to the youth, one written down before the youth was linked
+    from navdesk.db.models import OtListAction
+    from navdesk.domain.names import name_key
+    from navdesk.services import crud
+
+    for linked in (gone, None):
+        crud.create(session, actor, OtListAction, office_id=actor.office_id, compared_on=date(2024, 3, 1),
+                    list_name="OT-liste mars 2024", category="only_ot" if linked is None else "status_differs",
+                    name=full, name_key=name_key(FIRST, LAST), birth_date=BORN, youth_id=linked,
+                    ot_status="ikke ivaretatt", our_status="", action=f"Ringte {FIRST}", user_id=actor.user_id)  # fmt: skip
     youths.open_youth(session, actor, gone)  # a read in the audit trail
     return RetentionOffice(actor, gone, kept, meeting)
 

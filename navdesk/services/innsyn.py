@@ -147,6 +147,9 @@ SECTIONS: tuple[tuple[str, str, Any, tuple[tuple[str, str], ...]], ...] = (
         ("key", N_("Deadline")), ("state", N_("State")), ("until", N_("Until")), ("reason", N_("Reason")))),
     ("tasks", N_("Tasks and huskelapp"), m.Task, (
         ("title", N_("Text")), ("due_date", N_("Due")), ("done_on", N_("Done")), ("user_id", N_("Whose")))),
+    ("ot", N_("List washing with OT"), m.OtListAction, (
+        ("compared_on", N_("Compared")), ("list_name", N_("List")), ("ot_status", N_("OT's status")),
+        ("our_status", N_("Our status")), ("action", N_("What was done")))),
     ("journal", N_("Recorded in NAV's systems"), m.JournalMark, (
         ("document_kind", N_("Document")), ("recorded_on", N_("Recorded")), ("system", N_("System")))),
 )  # fmt: skip
@@ -155,6 +158,7 @@ ORDER = {
     "goals": "due_date", "activities": "from_date", "contacts": "at", "meetings": "starts_at",
     "clubs": "enrolled_on", "partners": "from_date", "consents": "given_on", "placements": "start_date",
     "school": "from_date", "veiledere": "from_date", "tasks": "due_date", "journal": "recorded_on",
+    "ot": "compared_on",
 }  # fmt: skip
 _HIDDEN = {"search_text", "facts_version", "last_contact_at", "open_registration_date", "in_activity"}
 _ADDRESS = ("address", "postal_code")

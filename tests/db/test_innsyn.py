@@ -32,7 +32,7 @@ def test_everything_about_the_youth_and_who_read_it(office: Any) -> None:
     assert KEPT_FIRST not in text  # nothing about another youth
     keys = {s.key for s in found.sections}
     assert {"youth", "periods", "innsats", "benefits", "plans", "activities", "contacts", "meetings", "participants",
-            "actions", "clubs", "partners", "consents", "school", "tasks", "journal"} <= keys  # fmt: skip
+            "actions", "clubs", "partners", "consents", "school", "tasks", "journal", "ot"} <= keys  # fmt: skip
     consent = doc["data"]["consent"][0]
     assert consent["partners"] == ["Oppfølgingstenesta Vest-Telemark"]
     assert doc["data"]["youth"][0]["address"] == "Kvitvollvegen 9"

@@ -149,7 +149,12 @@ def test_delete_removes_every_trace_and_leaves_a_receipt(office: Any, tmp_path: 
         events_before = s.scalar(select(text("count(*)")).select_from(AuditEvent))
         receipt = retention.delete_youths(s, data.actor, [data.gone], TODAY)
     space = retention.purge_free_space(db)
-    assert receipt.youths == 1 and receipt.rows["youth"] == 1 and receipt.rows["meeting_participant"] == 2
+    assert (
+        receipt.youths == 1
+        and receipt.rows["youth"] == 1
+        and receipt.rows["meeting_participant"] == 2
+        and receipt.rows["ot_list_action"] == 2
+    )
     assert receipt.payloads_erased > 10 and space["vacuum"] is True and space["wal_busy"] is False
 
     everything = _all_text(db)
