@@ -479,7 +479,7 @@ def anonymise_youths(session: Session, actor: Actor, youth_ids: Iterable[uuid.UU
         (m.FollowUpPeriod, {"reason": "", "outcome_note": ""}),
         (m.Plan, {"dream": "", "own_goal": ""}),
         (m.Activity, {"title": "", "status_reason": "", "notes": ""}),
-        (m.Contact, {"note": ""}),
+        (m.Contact, {"note": "", "topics": []}),
         (
             m.Meeting,
             {
