@@ -288,13 +288,18 @@ def _draft_ids(session: Session, subjects: list[Any]) -> list[Any]:
 
 
 def _event_ids(session: Session, youth_ids: list[uuid.UUID], row_ids: list[Any]) -> list[Any]:
-    """Audit events about these youths or about any of these rows (a meeting participant's event names
-    no youth but holds the participant's name)."""
+    """Audit events about these youths, or about any of these rows while naming no youth (a meeting
+    participant's event may hold the participant's name): the latter in one pass over the events that
+    name no youth (``entity_id`` has no index; one scan instead of one per chunk of ids)."""
     found: set[Any] = set()
     for part in _chunks(youth_ids):
         found.update(_ids(session, m.AuditEvent.id, m.AuditEvent.youth_id.in_(part)))
-    for part in _chunks(row_ids):
-        found.update(_ids(session, m.AuditEvent.id, m.AuditEvent.entity_id.in_(part)))
+    wanted = set(row_ids)
+    if wanted:
+        unnamed = select(m.AuditEvent.id, m.AuditEvent.entity_id).where(
+            m.AuditEvent.youth_id.is_(None), m.AuditEvent.entity_id.is_not(None)
+        )
+        found.update(ident for ident, entity_id in session.execute(unnamed) if entity_id in wanted)
     return sorted(found, key=str)
 
 

@@ -340,3 +340,26 @@ def test_another_reader_keeps_the_wal_from_being_emptied_and_the_caller_is_told(
         assert not any(marker in raw for marker in MARKERS)
     finally:
         db.close()
+
+
+def test_payloads_of_events_that_name_no_youth_but_one_of_the_rows_are_erased(office: Any) -> None:
+    """An event written without the youth (an older client, a direct crud call) about one of the youth's
+    rows still loses its payload; an event about something else keeps it."""
+    from navdesk.db.models import AuditPayload, MeetingParticipant
+    from navdesk.services import audit, retention
+
+    db, data = office
+    with db.session() as s, s.begin():
+        participant = s.scalars(
+            select(MeetingParticipant).where(MeetingParticipant.meeting_id == data.meeting)
+        ).first()
+        assert participant is not None
+        about_row = audit.record(s, data.actor, "update", "meeting_participant", participant.id,
+                                 after={"name": f"{FIRST} {LAST}"})  # fmt: skip
+        other = audit.record(s, data.actor, "update", "club", data.kept, after={"name": "Jobbklubb høst"})
+    with db.session() as s, s.begin():
+        retention.delete_youths(s, data.actor, [data.gone], TODAY)
+    with db.session() as s:
+        assert s.get(AuditPayload, about_row.id) is None
+        kept = s.get(AuditPayload, other.id)
+        assert kept is not None and kept.after == {"name": "Jobbklubb høst"}
