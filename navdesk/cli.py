@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "what", choices=["youths", "ics", "ot-status", "innsyn"],
         help=_("youths: the youth list; ics: a calendar file; ot-status: the status list for OT (only youths "
-               "whose consent allows it)"),
+               "whose consent allows it); innsyn: everything about one youth, YOUTH_ID (pdf or json)"),
     )  # fmt: skip
     export.add_argument("subject", nargs="?", metavar="YOUTH_ID",
                         help=_("innsyn: the youth (id or unique id prefix) who asked to see everything NavDesk "
