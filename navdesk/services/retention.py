@@ -182,7 +182,8 @@ def candidates(session: Session, actor: Actor, today: date) -> list[Candidate]:
         open_,
         dormant,
     ) in session.execute(query):
-        if open_ or ANONYMISED_TAG in (tags or []) or (dormant is not None and dormant >= today):
+        anonymised = first == ANONYMISED_NAME and not last and ANONYMISED_TAG in (tags or [])
+        if open_ or anonymised or (dormant is not None and dormant >= today):
             continue
         registered = created.date()
         since = last_closed if count else registered
