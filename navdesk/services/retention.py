@@ -263,19 +263,24 @@ def _collect(session: Session, youth_ids: list[uuid.UUID]) -> _Rows:
             "deadline_cache", _ids(session, m.DeadlineCache.youth_id, m.DeadlineCache.youth_id.in_(chunk))
         )
     # OT list washing lines: those linked to the youth, and those written down about the same person
-    # (same name and birth date) while no youth was linked
+    # (same name and birth date) while no youth was linked (few: matched in one pass)
     ot_ids: list[Any] = []
+    people: set[tuple[str, Any]] = set()
     for chunk in _chunks(youth_ids):
         ot_ids += _ids(session, m.OtListAction.id, m.OtListAction.youth_id.in_(chunk))
-        people = session.execute(
+        for first, last, preferred, born in session.execute(
             select(m.Youth.first_name, m.Youth.last_name, m.Youth.preferred_name, m.Youth.birth_date).where(
                 m.Youth.id.in_(chunk)
             )
-        ).all()
-        for first, last, preferred, born in people:
-            keys = {name_key(first, last), *([name_key(preferred, last)] if preferred else [])}
-            same = m.OtListAction.name_key.in_(keys) & (m.OtListAction.birth_date == born)
-            ot_ids += _ids(session, m.OtListAction.id, same & m.OtListAction.youth_id.is_(None))
+        ):
+            people.add((name_key(first, last), born))
+            if preferred:
+                people.add((name_key(preferred, last), born))
+    if people:
+        unlinked = select(m.OtListAction.id, m.OtListAction.name_key, m.OtListAction.birth_date).where(
+            m.OtListAction.youth_id.is_(None)
+        )
+        ot_ids += [ident for ident, key, born in session.execute(unlinked) if (key, born) in people]
     rows.add("ot_list_action", dict.fromkeys(ot_ids))
     rows.add("draft", _draft_ids(session, youth_ids + rows.meeting_ids))
     return rows
