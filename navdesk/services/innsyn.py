@@ -164,8 +164,13 @@ _HIDDEN = {"search_text", "facts_version", "last_contact_at", "open_registration
 _ADDRESS = ("address", "postal_code")
 
 
+def may_make(actor: Actor, veileder_id: uuid.UUID | None) -> bool:
+    """Whether ``actor`` may make the innsyn of a youth whose veileder is ``veileder_id``."""
+    return actor.access_role is AccessRole.LEDER or (veileder_id is not None and veileder_id == actor.user_id)
+
+
 def _may_see(actor: Actor, youth: m.Youth) -> None:
-    if actor.access_role is AccessRole.LEDER or youth.veileder_id == actor.user_id:
+    if may_make(actor, youth.veileder_id):
         return
     raise InvalidInput(
         _("An innsyn holds the youth's health notes: the youth's own counsellor or a leader makes it.")

@@ -117,3 +117,14 @@ def test_the_record_saves_the_innsyn_pdf_and_audits_it(qtbot: Any, office_db: An
     assert (
         latest["action"] == "export" and latest["entity"] == "innsyn" and latest["youth_id"] == str(data.gone)
     )
+
+    from navdesk.services.context import actor_for
+    from navdesk.services.office import add_user
+
+    with db.session() as s, s.begin():
+        add_user(s, data.actor, name="Ola Veileder", initials="OV", password="passord123")
+    with db.session() as s:
+        other = actor_for(s, "OV")
+    not_theirs = RecordWindow(db, other, data.gone, today=TODAY)  # another veileder's youth: no innsyn button
+    qtbot.addWidget(not_theirs)
+    assert window.innsyn_button.isVisibleTo(window) and not not_theirs.innsyn_button.isVisibleTo(not_theirs)

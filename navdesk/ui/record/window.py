@@ -83,6 +83,9 @@ class RecordWindow(QWidget):
         )
         self.innsyn_button.setAccessibleName(_("Innsyn for the youth"))
         self.innsyn_button.clicked.connect(self.save_innsyn)
+        from navdesk.services.innsyn import may_make  # the youth's veileder or a leader (health notes)
+
+        self.innsyn_button.setVisible(may_make(actor, record.values.get("veileder_id")))
         actions.addWidget(self.innsyn_button)
 
         self.overview = OverviewTab()
