@@ -184,10 +184,12 @@ class RetentionDialog(QDialog):
             days = retention.DEFAULT_RETENTION_DAYS
         self.days = days
         self.months.setValue(months_of(days))
-        self.rule_label.setText(
-            _("Retention time: {months} months after the last follow-up period closed (periods closed before "
-              "{date}).").format(months=months_of(days), date=format_date(retention.cutoff(self.today, days)))
-        )  # fmt: skip
+        rule = _("Retention time: {months} months after the last follow-up period closed (periods closed before "
+                 "{date}).").format(months=months_of(days), date=format_date(retention.cutoff(self.today, days)))  # fmt: skip
+        if days != retention.DEFAULT_RETENTION_DAYS:
+            rule += " " + _("(NavDesk's default is 12 months; the office chose this, or kept it from an earlier "
+                            "version.)")  # fmt: skip
+        self.rule_label.setText(rule)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):

@@ -91,6 +91,13 @@ def test_a_veileder_gets_no_retention_action_and_a_leader_cannot_change_the_time
     dialog = RetentionDialog(db, leder, today=TODAY)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and not dialog.save_months.isVisibleTo(dialog)
+    assert "standard" not in dialog.rule_label.text()
+    admin_dialog = RetentionDialog(db, data.actor, today=TODAY)  # an office that keeps data 60 months
+    qtbot.addWidget(admin_dialog)
+    admin_dialog.months.setValue(60)
+    assert admin_dialog.change_retention() is True
+    assert "60 måneder" in admin_dialog.rule_label.text() and "12 måneder" in admin_dialog.rule_label.text()
+    assert admin_dialog.table.rowCount() == 0  # closed 01.06.2024: not five years ago
 
 
 def test_the_record_saves_the_innsyn_pdf_and_audits_it(qtbot: Any, office_db: Any, tmp_path: Path,
