@@ -102,13 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help=_("export data to a file"))
     _common(export)
     export.add_argument(
-        "what", choices=["youths", "ics", "ot-status"],
+        "what", choices=["youths", "ics", "ot-status", "innsyn"],
         help=_("youths: the youth list; ics: a calendar file; ot-status: the status list for OT (only youths "
-               "whose consent allows it)"),
+               "whose consent allows it); innsyn: everything about one youth, YOUTH_ID (pdf or json)"),
     )  # fmt: skip
+    export.add_argument("subject", nargs="?", metavar="YOUTH_ID",
+                        help=_("innsyn: the youth (id or unique id prefix) who asked to see everything NavDesk "
+                               "holds about them"))  # fmt: skip
     export.add_argument("--out", required=True, help=_("the file to write"))
     export.add_argument(
-        "--format", choices=["csv", "json", "xlsx"], help=_("file format (default: from --out)")
+        "--format", choices=["csv", "json", "xlsx", "pdf"], help=_("file format (default: from --out)")
     )
     export.add_argument("--what", dest="ics_what", choices=["deadlines", "meetings", "sessions"], default="deadlines",
                         help=_("with ics: what goes in the calendar: deadlines (default), meetings from "
@@ -185,6 +188,23 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--column", action="append", default=[], metavar=_("HEADER=FIELD"),
                      help=_("use the file's column HEADER as FIELD (an empty FIELD ignores the column); repeatable"))  # fmt: skip
     imp.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    ret = sub.add_parser("retention", help=_("youths past the office's retention time: list them (dry run), delete "
+                                             "or anonymise them"))  # fmt: skip
+    _common(ret)
+    ret.add_argument("--dry-run", action="store_true", help=_("only list who and what would be removed"))
+    ret.add_argument("--anonymise", action="store_true",
+                     help=_("keep what the office reports count, remove everything that names the youth "
+                            "(instead of deleting)"))  # fmt: skip
+    ret.add_argument("--youth", action="append", default=[], metavar="ID",
+                     help=_("only this youth (id or unique id prefix); repeatable"))  # fmt: skip
+    ret.add_argument("--set-days", type=int, metavar=_("DAYS"),
+                     help=_("change the office's retention time in days (administrators); then list only"))  # fmt: skip
+    ret.add_argument("--yes", action="store_true", help=_("do not ask before deleting"))
+    ret.add_argument(
+        "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
+    )
+    ret.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     otc = sub.add_parser("ot-compare", help=_("wash OT's list against the portfolio (both ways, and status)"))
     _common(otc)
@@ -483,6 +503,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if args.what == "ics":
         return _export_ics(args, out)
+    if args.what == "innsyn":
+        return _export_innsyn(args, out)
     fmt = args.format or out.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise InvalidInput(_("Give --format csv, json or xlsx (the file name does not say which)."))
@@ -506,6 +528,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         print(ngettext("{n} youth written to {out}.", "{n} youths written to {out}.", len(records)).format(
             n=len(records), out=out))  # fmt: skip
+    print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_innsyn(args: argparse.Namespace, out: Path) -> int:
+    """``export innsyn YOUTH_ID``: everything about the youth and who read or changed it, PDF or JSON;
+    audited."""
+    from navdesk.db.engine import translate_error
+    from navdesk.documents.innsyn import InnsynOptions, innsyn_language, render_innsyn
+    from navdesk.paths import write_atomically
+    from navdesk.services import innsyn
+    from navdesk.services.summaries import user_label
+
+    if not args.subject:
+        raise InvalidInput(_("Name the youth: navdesk export innsyn YOUTH_ID --out FILE."))
+    fmt = args.format or out.suffix.lstrip(".").lower()
+    if fmt not in ("pdf", "json"):
+        raise InvalidInput(_("Give --format pdf or json (the file name does not say which)."))
+    today = args.today or date.today()
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            data = innsyn.collect(session, actor, args.subject, today)
+            if fmt == "pdf":
+                options = InnsynOptions(args.lang, user_label(session, actor.user_id, actor.initials), today)
+                blob = render_innsyn(data, options)
+                lang = innsyn_language(data, options)
+            else:
+                blob = (json.dumps(innsyn.as_json(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+                lang = None
+            try:
+                write_atomically(blob, out)
+            except OSError as exc:
+                raise translate_error(exc, str(out)) or exc from exc
+            innsyn.record_export(session, actor, data, out.name, fmt)
+    finally:
+        database.close()
+    if args.json:
+        _print_json({"out": str(out), "format": fmt, "youth": str(data.youth_id), "lang": lang,
+                     "sections": [s.key for s in data.sections], "access_entries": len(data.access),
+                     "encrypted": False})  # fmt: skip
+    else:
+        print(_("Innsyn written to {out}.").format(out=out))
     print(_("Note: the file is NOT encrypted. Keep it safe and delete it when done."), file=sys.stderr)
     return EXIT_OK
 
@@ -860,6 +926,80 @@ def cmd_smoke_test(args: argparse.Namespace) -> int:
     return run(Path(args.out).expanduser(), list(args.upgrade_from), use_keyring=args.use_keyring)
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    """``retention``: youths past the retention time; a dry run lists them, otherwise they are deleted (or
+    anonymised), a receipt goes into the audit log and the file is rebuilt so nothing deleted is left."""
+    from navdesk.db.models import Youth
+    from navdesk.domain.text import format_date
+    from navdesk.services import retention
+    from navdesk.services.context import resolve_id
+
+    today = args.today or date.today()
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            if args.set_days is not None:
+                retention.set_retention_days(session, actor, args.set_days)
+            chosen = [resolve_id(session, Youth, y).id for y in args.youth] or None
+            plan = retention.dry_run(session, actor, today, chosen)
+            if chosen is not None and len(plan.candidates) < len(set(chosen)):
+                raise InvalidInput(
+                    _("A youth you named is not past the retention time (or has an open period).")
+                )
+        listing_only = args.dry_run or args.set_days is not None
+        if listing_only or not plan.candidates:
+            _show_retention_plan(args, plan, format_date)
+            return EXIT_OK
+        if sys.stdin.isatty() and not args.yes and not args.json:
+            _show_retention_plan(args, plan, format_date)
+            question = (_("Anonymise these {n} youths? [y/N] ") if args.anonymise
+                        else _("Delete these {n} youths and everything about them? [y/N] "))  # fmt: skip
+            if input(question.format(n=len(plan.candidates))).strip().lower() not in ("y", "j", "yes", "ja"):
+                print(_("Nothing was changed."), file=sys.stderr)
+                return EXIT_REFUSED
+        ids = [c.youth_id for c in plan.candidates]
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            act = retention.anonymise_youths if args.anonymise else retention.delete_youths
+            receipt = act(session, actor, ids, today)
+        space = retention.purge_free_space(database)
+    finally:
+        database.close()
+    if args.json:
+        _print_json({**receipt.as_json(), **space})
+    else:
+        done = (ngettext("{n} youth anonymised", "{n} youths anonymised", receipt.youths) if args.anonymise
+                else ngettext("{n} youth deleted", "{n} youths deleted", receipt.youths))  # fmt: skip
+        print(_("{done} ({rows} rows; the content of {payloads} audit log entries erased).").format(
+            done=done.format(n=receipt.youths), rows=receipt.total_rows, payloads=receipt.payloads_erased))  # fmt: skip
+        print(_("Backups made before today may hold the data until {date}.").format(
+            date=format_date(receipt.backups_hold_until)))  # fmt: skip
+    if space.get("wal_busy"):
+        print(_("Another program has the database open; close it so that the deleted data also leaves the "
+                "database's log file (it goes at the next start at the latest)."), file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
+def _show_retention_plan(args: argparse.Namespace, plan: Any, format_date: Callable[[Any], str]) -> None:
+    if args.json:
+        _print_json(plan.as_json())
+        return
+    print(_("Retention time: {days} days (periods closed before {date}).").format(
+        days=plan.retention_days, date=format_date(plan.cutoff)))  # fmt: skip
+    if not plan.candidates:
+        print(_("No youth is past the retention time."))
+        return
+    for c in plan.candidates:
+        since = (_("closed {date}").format(date=format_date(c.last_closed)) if c.last_closed
+                 else _("registered {date}, never followed up").format(date=format_date(c.registered)))  # fmt: skip
+        print(f"  {c.youth_id.hex[:8]}  {c.name}  {format_date(c.birth_date)}  {c.veileder or '–'}  {since}")
+    print(ngettext("{n} youth: {rows} rows and the content of {payloads} audit log entries would be removed.",
+                   "{n} youths: {rows} rows and the content of {payloads} audit log entries would be removed.",
+                   len(plan.candidates)).format(n=len(plan.candidates), rows=sum(plan.rows.values()),
+                                                payloads=plan.payloads))  # fmt: skip
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": cmd_audit,
     "demo": cmd_demo,
@@ -873,6 +1013,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "smoke-test": cmd_smoke_test,
     **cli_backup.COMMANDS,
+    "retention": cmd_retention,
 }
 
 

@@ -56,7 +56,9 @@ class Office(Versioned):
     name: Mapped[str] = mapped_column(String(200))
     municipality: Mapped[str] = mapped_column(String(100), default="")
     small_number_threshold: Mapped[int] = mapped_column(Integer, default=5)
-    retention_days: Mapped[int] = mapped_column(Integer, default=5 * 365)
+    # 12 months after the last period closed (navdesk.services.retention); offices created before keep
+    # the five years they were given then until an administrator changes it
+    retention_days: Mapped[int] = mapped_column(Integer, default=365)
     store_fodselsnummer: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -596,6 +596,8 @@ class MainWindow(QMainWindow):
 
     # -- menus: File, Office, Settings, Help. Each feature adds its actions in its own method -------------
     def _build_menus(self) -> None:
+        from navdesk.ui.retention import add_to_office_menu as add_retention_action
+
         bar = self.menuBar()
         self.file_menu = bar.addMenu(_("&File"))
         self.office_menu = bar.addMenu(_("&Office"))  # users, backups, audit log, keys, retention
@@ -609,6 +611,7 @@ class MainWindow(QMainWindow):
         backups.install(
             self
         )  # Settings → Backups …; Office → recovery sheet, change key (navdesk.ui.backups)
+        add_retention_action(self)  # Office → Retention and deletion (navdesk.ui.retention)
         for menu in (self.office_menu, self.settings_menu, self.help_menu):
             menu.menuAction().setVisible(not menu.isEmpty())  # a veileder may have nothing under Office
 

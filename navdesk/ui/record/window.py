@@ -86,6 +86,16 @@ class RecordWindow(QWidget):
             self.log_button.setAccessibleName(_("Who has opened or changed this youth's record"))
             self.log_button.clicked.connect(self.show_audit_log)
             actions.addWidget(self.log_button)
+        self.innsyn_button = QPushButton(_("Innsyn …"))  # everything about the youth, for the youth (a PDF)
+        self.innsyn_button.setToolTip(
+            _("Everything NavDesk holds about the youth and who has read it, as a PDF")
+        )
+        self.innsyn_button.setAccessibleName(_("Innsyn for the youth"))
+        self.innsyn_button.clicked.connect(self.save_innsyn)
+        from navdesk.services.innsyn import may_make  # the youth's veileder or a leader (health notes)
+
+        self.innsyn_button.setVisible(may_make(actor, record.values.get("veileder_id")))
+        actions.addWidget(self.innsyn_button)
 
         self.overview = OverviewTab()
         self.plan = PlanTab(database, actor, youth_id, self.today)
@@ -127,6 +137,12 @@ class RecordWindow(QWidget):
 
         self._show()
         self.resize(1120, 780)
+
+    def save_innsyn(self) -> Any:
+        """The youth's innsyn as a PDF (navdesk.ui.retention.save_innsyn); the path, or None."""
+        from navdesk.ui.retention import save_innsyn
+
+        return save_innsyn(self, self._database, self._actor, self.youth_id, self.today)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit(self.youth_id)
