@@ -613,7 +613,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         with database.session() as session, session.begin():
             actor = _actor(session, args)
             meeting_id = resolve_meeting(session, args.subject)
-            data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive)
+            data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive, actor=actor)
             options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
                                      printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
             lang = summary_language(data, options)
