@@ -179,6 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=_iso_date, help=_("the date to compute from (YYYY-MM-DD; default today)")
     )
     otc.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    usr = sub.add_parser("user", help=_("the office's users: list, add, change role, deactivate, set password"))
+    _common(usr)
+    usr.add_argument("action", choices=["list", "add", "set-role", "deactivate", "activate", "password"])
+    usr.add_argument("initials", nargs="?", help=_("the user's initials (not for list)"))
+    usr.add_argument("--name", help=_("full name (add)"))
+    usr.add_argument("--role", choices=["veileder", "leder", "admin"], help=_("access role (add, set-role)"))
+    usr.add_argument("--json", action="store_true", help=_("machine-readable output"))
     return parser
 
 
@@ -765,7 +773,81 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+NEW_PASSWORD_ENV = "NAVDESK_NEW_PASSWORD"
+
+
+def _new_password() -> str:
+    """The new password from NAVDESK_NEW_PASSWORD or, on a terminal, typed twice (never an argument)."""
+    given = os.environ.get(NEW_PASSWORD_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            _("Give the new password on a terminal or in {env}; never on the command line.").format(
+                env=NEW_PASSWORD_ENV
+            )
+        )
+    import getpass
+
+    first = getpass.getpass(_("New password: "))
+    if getpass.getpass(_("Repeat the password: ")) != first:
+        raise InvalidInput(_("The passwords differ."))
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from navdesk.domain.enums import AccessRole
+    from navdesk.services import users
+
+    if args.action != "list" and not args.initials:
+        raise InvalidInput(_("Give the user's initials."))
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args)
+            if args.action == "add":
+                if not args.name:
+                    raise InvalidInput(_("Give the new user's name with --name."))
+                users.add_user(session, actor, name=args.name, initials=args.initials, password=_new_password(),
+                               access_role=args.role or AccessRole.VEILEDER)  # fmt: skip
+                done = _("User {initials} added.")
+            elif args.action == "set-role":
+                if not args.role:
+                    raise InvalidInput(_("Give the new access role with --role."))
+                users.set_role(session, actor, args.initials, args.role)
+                done = _("{initials} is now {role}.")
+            elif args.action in ("deactivate", "activate"):
+                users.set_active(session, actor, args.initials, args.action == "activate")
+                done = _("{initials} is deactivated.") if args.action == "deactivate" else _("{initials} is active.")
+            elif args.action == "password":
+                users.reset_password(session, actor, args.initials, _new_password())
+                done = _("The password of {initials} is changed.")
+            else:
+                done = ""
+            listed = users.list_users(session)
+    finally:
+        database.close()
+    if args.action == "list":
+        rows = [{"id": str(u.id), "initials": u.initials, "name": u.name, "access_role": u.access_role,
+                 "job_role": u.job_role, "active": u.active} for u in listed]  # fmt: skip
+        if args.json:
+            _print_json(rows)
+        else:
+            for u in listed:
+                state = "" if u.active else _("(deactivated)")
+                print(f"{u.initials:<6} {u.name:<30} {AccessRole(u.access_role).label:<14} {state}".rstrip())
+        return EXIT_OK
+    initials = args.initials.strip().upper()
+    role = AccessRole(args.role).label if args.role else ""
+    if args.json:
+        _print_json({"initials": initials, "action": args.action, "access_role": args.role})
+    else:
+        print(done.format(initials=initials, role=role), file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "user": cmd_user,
     "demo": cmd_demo,
     "check": cmd_check,
     "list": cmd_list,
