@@ -1,0 +1,137 @@
+"""Signing in on an office with several users (the demo office: KN admin, OB veileder, SL leder, password
+``demo-passord``): the window opens covered, three wrong passwords start a wait, the right one opens the
+window for that user; audited; the last user is remembered; one user means no sign-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from navdesk.demo import DEMO_PASSWORD
+from navdesk.i18n import _
+from tests.ui.conftest import open_window
+
+
+def _audited(db: Any) -> list[tuple[str, str]]:
+    from navdesk.services import audit
+
+    with db.session() as s:
+        events = audit.events(s, limit=50)
+    return [(e["action"], e["user"]) for e in reversed(events) if e["action"] in ("login", "login_failed")]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_wrong_passwords_then_a_wait_then_the_right_one_opens(
+    qtbot: Any, demo_db: Any, ui_settings: Any, tmp_path: Path
+) -> None:
+    from navdesk.ui.login import LoginGate, apply_actor, checker, users_of
+
+    window = open_window(qtbot, demo_db, ui_settings)
+    clock = Clock()
+    gate = LoginGate(window, users_of(demo_db), checker(window), office=window.office, settings=ui_settings,
+                     preselect="ob", clock=clock)  # fmt: skip
+    gate.signed_in.connect(lambda actor: apply_actor(window, actor))
+    screen = gate.screen
+    qtbot.waitExposed(window)
+    assert screen.isVisible() and screen.geometry() == window.rect()
+    assert screen.user_combo.currentText() == "Ola Bø (OB)"  # --user / NAVDESK_USER preselects
+    window.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "innlogging.png"))
+    # Ctrl+N behind the cover does nothing
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert not [w for w in window.findChildren(object) if type(w).__name__ == "YouthForm"]
+    for _attempt in range(3):
+        screen.password.setText("feil-passord")
+        QTest.keyClick(screen.password, Qt.Key.Key_Return)
+        assert gate.active
+    assert gate.failures == 3 and gate.seconds_to_wait() == 5
+    assert screen.message.text() == _("Wrong password. Wait {n} seconds before trying again.").format(n=5)
+    assert not screen.password.isEnabled() and not screen.sign_in_button.isEnabled()
+    window.grab().save(str(tmp_path / "wait.png"))
+    assert not gate.try_sign_in(screen.chosen(), DEMO_PASSWORD)  # the right one, but still waiting
+    assert gate.active and "5" in screen.message.text()
+    clock.now += 6
+    gate._end_wait()
+    # typed initials choose the user too
+    screen.user_combo.setEditText("sl")
+    assert screen.chosen() is not None and screen.chosen().initials == "SL"
+    screen.user_combo.setEditText("ola bø")
+    screen.password.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(gate.signed_in):
+        QTest.keyClick(screen.password, Qt.Key.Key_Return)
+    assert not gate.active and window.actor.initials == "OB"
+    assert window.user_label.text() == _("Signed in: {initials}").format(initials="OB")
+    assert window.portfolio._actor.initials == "OB"
+    assert getattr(window, "office_lock_time_action", None) is None or not window.office_lock_time_action.isVisible()
+    assert _audited(demo_db) == [("login_failed", "OB")] * 3 + [("login", "OB")]
+    assert ui_settings.value("login/last_user") == "OB"
+    # the next start offers OB first
+    other = open_window(qtbot, demo_db, ui_settings)
+    again = LoginGate(other, users_of(demo_db), checker(other), settings=ui_settings)
+    assert "(OB)" in again.screen.user_combo.currentText()
+    again.finish(other.actor)
+
+
+def test_start_up_covers_the_window_until_signed_in_and_then_starts_the_day(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast start path (decision 0007) with several users: first paint with the sign-in screen, the full
+    open behind it, and the deadlines, today's meetings and the idle lock only once signed in."""
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+    from navdesk.ui import app
+    from navdesk.ui.settings import ui_settings
+
+    path = tmp_path / "demo.db"
+    db, _mode = create_database(path, unencrypted=True)
+    with db.session() as s, s.begin():
+        build_demo(s, youths=20, seed=2)
+    db.close()
+    monkeypatch.setenv("NAVDESK_USER", "SL")  # preselects, does not sign in
+    pending, actor, quick = app.open_office(path, None, None)  # type: ignore[misc]
+    assert quick is not None and len(quick.users) == 3
+    window = app._open_window(app.make_app(), pending, actor, quick, ui_settings(tmp_path), "SL", bench=False)
+    qtbot.addWidget(window)
+    gate = window.login_gate
+    assert gate.active and "(SL)" in gate.screen.user_combo.currentText()
+    qtbot.waitUntil(lambda: not isinstance(window.database, app.PendingDatabase), timeout=20_000)
+    assert window.app_lock is None and window.deadlines_book is None  # nothing started for nobody
+    gate.screen.password.setText(DEMO_PASSWORD)
+    gate.screen.sign_in_button.click()
+    assert window.actor.initials == "SL" and window.app_lock is not None
+    qtbot.waitUntil(lambda: window.deadlines_book is not None, timeout=30_000)
+    window.app_lock.stop()
+    window.database.close()
+
+
+def test_one_user_means_no_sign_in(qtbot: Any, tmp_path: Path) -> None:
+    from navdesk.db.opening import create_database
+    from navdesk.services.office import create_office
+    from navdesk.ui import app
+    from navdesk.ui.settings import ui_settings
+
+    path = tmp_path / "one.db"
+    db, _mode = create_database(path, unencrypted=True)
+    with db.session() as s, s.begin():
+        create_office(s, office_name="NAV Vinje", municipality="Vinje", admin_name="Kari Nordmann",
+                      admin_initials="KN", password="passord123")  # fmt: skip
+    db.close()
+    pending, actor, quick = app.open_office(path, None, None)  # type: ignore[misc]
+    window = app._open_window(app.make_app(), pending, actor, quick, ui_settings(tmp_path), None, bench=False)
+    qtbot.addWidget(window)
+    assert getattr(window, "login_gate", None) is None and window.actor.initials == "KN"
+    assert window.file_menu.findChild(object, "switchUser") is None
+    qtbot.waitUntil(lambda: window.app_lock is not None, timeout=20_000)  # the day started by itself
+    window.app_lock.stop()
+    qtbot.waitUntil(lambda: window.deadlines_book is not None, timeout=30_000)
+    window.database.close()
