@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from navdesk.i18n import _
 from navdesk.ui.startup_summary import StartupBanner, summarize
+from navdesk.ui.users import add_users_action
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
 
@@ -601,6 +602,7 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(_("&Help"))  # user guide, about
         self._build_file_menu(self.file_menu)
         self._build_lock_settings(self.settings_menu)
+        add_users_action(self, self.office_menu)  # Kontor → Brukere (navdesk.ui.users)
 
     # -- import and export (navdesk.ui.dialogs.import_youths, navdesk.ui.export_view) -----------------
     def _build_file_menu(self, menu: Any) -> None:
