@@ -180,7 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     otc.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    usr = sub.add_parser("user", help=_("the office's users: list, add, change role, deactivate, set password"))
+    usr = sub.add_parser(
+        "user", help=_("the office's users: list, add, change role, deactivate, set password")
+    )
     _common(usr)
     usr.add_argument("action", choices=["list", "add", "set-role", "deactivate", "activate", "password"])
     usr.add_argument("initials", nargs="?", help=_("the user's initials (not for list)"))
@@ -818,7 +820,11 @@ def cmd_user(args: argparse.Namespace) -> int:
                 done = _("{initials} is now {role}.")
             elif args.action in ("deactivate", "activate"):
                 users.set_active(session, actor, args.initials, args.action == "activate")
-                done = _("{initials} is deactivated.") if args.action == "deactivate" else _("{initials} is active.")
+                done = (
+                    _("{initials} is deactivated.")
+                    if args.action == "deactivate"
+                    else _("{initials} is active.")
+                )
             elif args.action == "password":
                 users.reset_password(session, actor, args.initials, _new_password())
                 done = _("The password of {initials} is changed.")

@@ -52,5 +52,7 @@ def require_restricted(actor: Actor, veileder_id: uuid.UUID | None) -> None:
     """Refuse (``PermissionDenied``) unless the actor may see the youth's restricted notes."""
     if not may_see_restricted(actor, veileder_id):
         raise PermissionDenied(
-            _("Only the youth's counsellor and the manager may see or change health and other sensitive notes.")
+            _(
+                "Only the youth's counsellor and the manager may see or change health and other sensitive notes."
+            )
         )

@@ -592,7 +592,7 @@ def save_meeting(
         )  # fmt: skip
         meeting = _get(session, meeting_id)
         crud.update(session, actor, meeting, None, summary=edit.summary, decisions=edit.decisions,
-                    **({"health_section": edit.health_section} if "health_section" in fields else {}))  # fmt: skip
+                    fields={k: v for k, v in fields.items() if k == "health_section"})  # fmt: skip
     else:
         meeting = _get(session, meeting_id)
         if expected_version is not None and meeting.version != expected_version:

@@ -35,11 +35,10 @@ from navdesk.db.models import (
     User,
     Youth,
 )
+from navdesk.domain.actor import Actor
 from navdesk.domain.enums import Adressesperre, ConsentState, ContactChannel, MeetingStatus, ParticipantKind
 from navdesk.domain.text import OSLO, search_fold
-from navdesk.domain.actor import Actor
 from navdesk.errors import InvalidInput, NotFound
-
 from navdesk.i18n import _
 from navdesk.services.office import office_name
 from navdesk.services.partners import consent_state

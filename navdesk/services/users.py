@@ -109,9 +109,9 @@ def _other_active_admins(session: Session, user: User) -> int:
 def _keep_an_admin(session: Session, user: User) -> None:
     if user.active and user.access_role is AccessRole.ADMIN and _other_active_admins(session, user) == 0:
         raise InvalidInput(
-            _("{initials} is the office's only active administrator; make someone else administrator first.").format(
-                initials=user.initials
-            )
+            _(
+                "{initials} is the office's only active administrator; make someone else administrator first."
+            ).format(initials=user.initials)
         )
 
 
@@ -130,7 +130,12 @@ def set_role(
 
 
 def set_active(
-    session: Session, actor: Actor, ident: str | uuid.UUID, active: bool, *, expected_version: int | None = None
+    session: Session,
+    actor: Actor,
+    ident: str | uuid.UUID,
+    active: bool,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """Deactivate (the user can no longer sign in; their history stays) or reactivate a user
     (administrators only; never the last active administrator, never oneself)."""
@@ -146,7 +151,12 @@ def set_active(
 
 
 def reset_password(
-    session: Session, actor: Actor, ident: str | uuid.UUID, password: str, *, expected_version: int | None = None
+    session: Session,
+    actor: Actor,
+    ident: str | uuid.UUID,
+    password: str,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """Give a user a new password (administrators for anyone; every user for themselves). The audit trail
     says that the password was changed, never the password or its hash."""

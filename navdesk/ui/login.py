@@ -129,7 +129,11 @@ class LoginScreen(QFrame):
         if index >= 0 and self.user_combo.itemText(index).casefold() == typed:
             return self._gate.user(str(self.user_combo.itemData(index)))
         for user in self._gate.users:
-            if typed in (user.initials.casefold(), user.name.casefold(), f"{user.name} ({user.initials})".casefold()):
+            if typed in (
+                user.initials.casefold(),
+                user.name.casefold(),
+                f"{user.name} ({user.initials})".casefold(),
+            ):
                 return user
         return None
 
@@ -230,7 +234,9 @@ class LoginGate(QObject):
                 self.wait_until = self.clock() + wait
                 self.screen.set_waiting(True)
                 self._wait.start(int(wait * 1000))
-                self._say(_("Wrong password. Wait {n} seconds before trying again.").format(n=math.ceil(wait)))
+                self._say(
+                    _("Wrong password. Wait {n} seconds before trying again.").format(n=math.ceil(wait))
+                )
             else:
                 self._say(_("Wrong password for {name}. Try again.").format(name=user.name))
             return False

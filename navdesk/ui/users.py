@@ -65,7 +65,9 @@ class _Form(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -73,6 +75,17 @@ class _Form(QDialog):
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.save: Any = None
+        self.password_edit: QLineEdit | None = None
+        self.repeat_edit: QLineEdit | None = None
+
+    def password(self) -> str:
+        """The new password, typed the same twice."""
+        from navdesk.errors import InvalidInput
+
+        assert self.password_edit is not None and self.repeat_edit is not None
+        if self.password_edit.text() != self.repeat_edit.text():
+            raise InvalidInput(_("The passwords differ."))
+        return self.password_edit.text()
 
     def _ok(self) -> None:
         from navdesk.errors import UserError
@@ -98,21 +111,12 @@ class AddUserDialog(_Form):
         self.password_edit, self.repeat_edit = _password_fields(self.form)
         self.save = lambda: save(self)
 
-    def password(self) -> str:
-        from navdesk.errors import InvalidInput
-
-        if self.password_edit.text() != self.repeat_edit.text():
-            raise InvalidInput(_("The passwords differ."))
-        return self.password_edit.text()
-
 
 class PasswordDialog(_Form):
     def __init__(self, parent: QWidget | None, who: str, save: Any) -> None:
         super().__init__(parent, _("New password for {who}").format(who=who))
         self.password_edit, self.repeat_edit = _password_fields(self.form)
         self.save = lambda: save(self)
-
-    password = AddUserDialog.password
 
 
 class UsersDialog(QDialog):
@@ -156,7 +160,13 @@ class UsersDialog(QDialog):
         self.note.setStyleSheet("color: #8a4b00;")
         self.note.setVisible(not self.is_admin)
         row = QHBoxLayout()
-        for widget in (self.add_button, self.role_combo, self.role_button, self.active_button, self.password_button):
+        for widget in (
+            self.add_button,
+            self.role_combo,
+            self.role_button,
+            self.active_button,
+            self.password_button,
+        ):
             row.addWidget(widget)
             widget.setEnabled(self.is_admin)
         row.addStretch(1)
@@ -251,7 +261,9 @@ class UsersDialog(QDialog):
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        return self._write(lambda s: users.set_active(s, self._actor, user.id, not user.active), user.initials)
+        return self._write(
+            lambda s: users.set_active(s, self._actor, user.id, not user.active), user.initials
+        )
 
     def reset_password(self) -> PasswordDialog | None:
         from navdesk.services import users

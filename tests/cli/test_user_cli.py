@@ -26,7 +26,9 @@ def _office(tmp_path: Path) -> tuple[Path, str]:
         users.add_user(s, admin, name="Ola Berg", initials="OB", password="passord-ob")
         ob = actor_for(s, "OB")
         youth = youths.create_youth(s, ob, first_name="Åse", last_name="Ødegård", birth_date=date(2005, 3, 4))
-        meeting = meetings.create_meeting(s, ob, starts_at=datetime(2026, 11, 24, 9, tzinfo=OSLO), youth_id=youth)
+        meeting = meetings.create_meeting(
+            s, ob, starts_at=datetime(2026, 11, 24, 9, tzinfo=OSLO), youth_id=youth
+        )
         row = s.get(m.Meeting, meeting)
         meetings.record_meeting(s, ob, meeting, row.version, status="gjennomfort", summary="Bra",
                                 health_section="Går til fastlege.")  # fmt: skip
@@ -50,11 +52,18 @@ def test_user_commands(tmp_path: Path) -> None:
     assert navdesk("user", "set-role", "KN", "--role", "leder", *db).returncode == 1  # the only admin
     assert navdesk("user", "deactivate", "OB", *db).returncode == 0
     assert navdesk("user", "password", "SL", *db, env={"NAVDESK_NEW_PASSWORD": "kort"}).returncode == 1
-    assert navdesk("user", "password", "SL", *db, env={"NAVDESK_NEW_PASSWORD": "nytt-passord-sl"}).returncode == 0
+    assert (
+        navdesk("user", "password", "SL", *db, env={"NAVDESK_NEW_PASSWORD": "nytt-passord-sl"}).returncode
+        == 0
+    )
     listed = navdesk("user", "list", "--json", *db)
     assert listed.returncode == 0, listed.stderr
     rows = {r["initials"]: r for r in json.loads(listed.stdout)}
-    assert (rows["SL"]["access_role"], rows["OB"]["active"], rows["KN"]["access_role"]) == ("leder", False, "admin")
+    assert (rows["SL"]["access_role"], rows["OB"]["active"], rows["KN"]["access_role"]) == (
+        "leder",
+        False,
+        "admin",
+    )
     plain = navdesk("user", "list", *db)
     assert "Leder" in plain.stdout and "deaktivert" in plain.stdout
     from navdesk.db.opening import open_database
@@ -71,8 +80,18 @@ def test_user_commands(tmp_path: Path) -> None:
 def test_include_sensitive_is_refused_to_others_than_the_veileder(tmp_path: Path) -> None:
     path, meeting = _office(tmp_path)
     out = tmp_path / "s.pdf"
-    refused = navdesk("print", "summary", meeting, "--db", str(path), "--out", str(out), "--include-sensitive",
-                      "--variant", "youth")  # fmt: skip  (KN, the admin, is not the youth's veileder)
+    refused = navdesk(
+        "print",
+        "summary",
+        meeting,
+        "--db",
+        str(path),
+        "--out",
+        str(out),
+        "--include-sensitive",
+        "--variant",
+        "youth",
+    )  # fmt: skip  (KN, the admin, is not the youth's veileder)
     assert refused.returncode == 1 and "veileder" in refused.stderr and not out.exists()
     allowed = navdesk("print", "summary", meeting, "--db", str(path), "--out", str(out), "--include-sensitive",
                       "--variant", "youth", "--user", "OB")  # fmt: skip

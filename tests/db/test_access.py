@@ -117,10 +117,13 @@ def test_sign_in_is_audited_both_ways(office) -> None:  # type: ignore[no-untype
     with db.session() as s:
         rows = s.execute(
             select(m.AuditEvent.action, m.AuditEvent.user_initials, m.AuditEvent.entity_id)
-            .where(m.AuditEvent.action.in_(["login", "login_failed"])).order_by(m.AuditEvent.seq)
+            .where(m.AuditEvent.action.in_(["login", "login_failed"]))
+            .order_by(m.AuditEvent.seq)
         ).all()
         assert [(r.action, r.user_initials) for r in rows] == [
-            ("login_failed", "OB"), ("login_failed", "OB"), ("login", "OB")
+            ("login_failed", "OB"),
+            ("login_failed", "OB"),
+            ("login", "OB"),
         ]
         assert all(r.entity_id == staff["OB"].user_id for r in rows)
         assert "passord" not in _payloads(s, "app_user").replace("passord-", "")  # no payload with a password

@@ -72,7 +72,10 @@ def test_wrong_passwords_then_a_wait_then_the_right_one_opens(
     assert not gate.active and window.actor.initials == "OB"
     assert window.user_label.text() == _("Signed in: {initials}").format(initials="OB")
     assert window.portfolio._actor.initials == "OB"
-    assert getattr(window, "office_lock_time_action", None) is None or not window.office_lock_time_action.isVisible()
+    assert (
+        getattr(window, "office_lock_time_action", None) is None
+        or not window.office_lock_time_action.isVisible()
+    )
     assert _audited(demo_db) == [("login_failed", "OB")] * 3 + [("login", "OB")]
     assert ui_settings.value("login/last_user") == "OB"
     # the next start offers OB first
