@@ -138,3 +138,62 @@ def test_one_user_means_no_sign_in(qtbot: Any, tmp_path: Path) -> None:
     window.app_lock.stop()
     qtbot.waitUntil(lambda: window.deadlines_book is not None, timeout=30_000)
     window.database.close()
+
+
+def test_switch_user_keeps_the_drafts_and_signs_in_the_next_user(
+    qtbot: Any, tmp_path: Path, ui_settings: Any
+) -> None:
+    from navdesk.db.opening import open_database
+    from navdesk.services.drafts import drafts_of
+    from navdesk.services.meetings import meeting_rows
+    from navdesk.ui import app
+    from navdesk.ui.login import LoginUser
+
+    path = _demo_file(tmp_path)
+    database = open_database(path)
+    from navdesk.services.context import actor_for
+
+    with database.session() as s:
+        meeting = next(r for r in meeting_rows(s) if r.youth_id is not None)
+        first_admin = actor_for(s)
+    window = app._open_window(app.make_app(), database, first_admin, None, ui_settings, "KN", bench=False)
+    qtbot.addWidget(window)
+    assert [u.initials for u in window.login_gate.users] == ["KN", "OB", "SL"]
+    assert isinstance(window.login_gate.users[0], LoginUser)
+    window.login_gate.screen.password.setText(DEMO_PASSWORD)
+    window.login_gate.screen.sign_in_button.click()
+    assert window.actor.initials == "KN"
+    editor = window.open_meeting(meeting.id)
+    qtbot.waitExposed(editor)
+    editor.summary_edit.setPlainText("Halvskrevet referat – æøå")
+    switch = next(a for a in window.file_menu.actions() if a.objectName() == "switchUser")
+    switch.trigger()
+    assert window.switching_user and not window.isVisible() and not editor.isVisible()
+    with database.session() as s:
+        [draft] = drafts_of(s, window.actor.user_id)
+    assert draft.payload["summary"] == "Halvskrevet referat – æøå"
+    again = app._open_window(app.make_app(), window.database, window.actor, None, ui_settings, None, bench=False)
+    qtbot.addWidget(again)
+    gate = again.login_gate
+    assert gate.active and "(KN)" in gate.screen.user_combo.currentText()  # the last user first
+    gate.screen.user_combo.setEditText("SL")
+    gate.screen.password.setText(DEMO_PASSWORD)
+    gate.screen.sign_in_button.click()
+    assert again.actor.initials == "SL" and again.app_lock is not None
+    again.app_lock.stop()
+    qtbot.waitUntil(lambda: again.deadlines_book is not None, timeout=30_000)
+    if window.app_lock is not None:
+        window.app_lock.stop()
+    database.close()
+
+
+def _demo_file(tmp_path: Path) -> Path:
+    from navdesk.db.opening import create_database
+    from navdesk.demo import build_demo
+
+    path = tmp_path / "demo.db"
+    db, _mode = create_database(path, unencrypted=True)
+    with db.session() as s, s.begin():
+        build_demo(s, youths=20, seed=2)
+    db.close()
+    return path
