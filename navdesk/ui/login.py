@@ -24,16 +24,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from navdesk.i18n import _
-from navdesk.ui.lock import INPUT_EVENTS, unlock_wait
+from navdesk.ui.lock import INPUT_EVENTS, CoverScreen, unlock_wait
 
 LAST_USER_KEY = "login/last_user"
 
@@ -55,24 +53,12 @@ def users_of(database: Any) -> list[LoginUser]:
         return [LoginUser(u.id.hex, u.initials, u.name) for u in active_users(session)]
 
 
-class LoginScreen(QFrame):
+class LoginScreen(CoverScreen):
     """The cover over the main window: who you are, your password, *Logg inn*."""
 
     def __init__(self, window: QWidget, gate: LoginGate) -> None:
-        super().__init__(window)
-        self.setObjectName("loginScreen")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            "#loginScreen { background: #1b3a5c; } #loginScreen QLabel { color: white; }"
-            " #loginMessage { color: #ffd6d6; }"
-        )
+        super().__init__(window, "loginScreen", _("Sign in to NavDesk"))
         self._gate = gate
-        self.setAccessibleName(_("Sign in to NavDesk"))
-        title = QLabel(_("Sign in to NavDesk"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
         office = QLabel(gate.office)
         self.user_combo = QComboBox()
         self.user_combo.setAccessibleName(_("Who are you?"))
@@ -93,34 +79,12 @@ class LoginScreen(QFrame):
         self.sign_in_button = QPushButton(_("Sign in"))
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._sign_in)
-        self.message = QLabel()
-        self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setMinimumWidth(420)
         form = QFormLayout()
         form.addRow(QLabel(_("User:")), self.user_combo)
         form.addRow(QLabel(_("Password:")), self.password)
         panel = QWidget()
         panel.setLayout(form)
-        box = QVBoxLayout(self)
-        box.setSpacing(10)
-        box.addStretch(2)
-        for widget in (title, office, panel, self.sign_in_button, self.message):
-            box.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(3)
-        self.setGeometry(window.rect())
-        window.installEventFilter(self)
-        self.show()
-        self.raise_()
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(obj, QWidget):
-            self.setGeometry(obj.rect())
-            self.raise_()
-        elif event.type() == QEvent.Type.ChildAdded:
-            QTimer.singleShot(0, self.raise_)  # a widget added behind stays behind
-        return False
+        self.place(window, [office, panel, self.sign_in_button], spacing=10)
 
     def chosen(self) -> LoginUser | None:
         """The user chosen in the list, or the one whose initials or name were typed."""
@@ -152,13 +116,6 @@ class LoginScreen(QFrame):
             widget.setEnabled(not waiting)
         if not waiting:
             self.password.setFocus()
-
-    def detach(self) -> None:
-        window = self.parentWidget()
-        if window is not None:
-            window.removeEventFilter(self)
-        self.hide()
-        self.deleteLater()
 
 
 class LoginGate(QObject):

@@ -172,7 +172,9 @@ def test_switch_user_keeps_the_drafts_and_signs_in_the_next_user(
     with database.session() as s:
         [draft] = drafts_of(s, window.actor.user_id)
     assert draft.payload["summary"] == "Halvskrevet referat – æøå"
-    again = app._open_window(app.make_app(), window.database, window.actor, None, ui_settings, None, bench=False)
+    again = app._open_window(
+        app.make_app(), window.database, window.actor, None, ui_settings, None, bench=False
+    )
     qtbot.addWidget(again)
     gate = again.login_gate
     assert gate.active and "(KN)" in gate.screen.user_combo.currentText()  # the last user first
