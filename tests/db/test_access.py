@@ -14,6 +14,7 @@ from navdesk.db import models as m
 from navdesk.domain.enums import AccessRole
 from navdesk.domain.text import OSLO
 from navdesk.errors import InvalidInput, PermissionDenied
+from navdesk.i18n import _
 from navdesk.services import clubs, deadlines, lock, meetings, record, reports, users, youths
 from navdesk.services.context import actor_for
 from navdesk.services.summaries import summary_data
@@ -95,7 +96,11 @@ def test_the_office_keeps_an_active_administrator(office) -> None:  # type: igno
     with db.session() as s, s.begin():
         users.set_role(s, admin, "KN", "veileder")  # … then the first may step down
     sl = actor_for_session(db, "SL")
-    with db.session() as s, s.begin(), pytest.raises(InvalidInput, match="yourself"):
+    with (
+        db.session() as s,
+        s.begin(),
+        pytest.raises(InvalidInput, match=_("You cannot deactivate yourself.")),
+    ):
         users.set_active(s, sl, "SL", False)
     with db.session() as s, s.begin(), pytest.raises(InvalidInput, match="SL"):
         users.set_role(s, sl, "SL", "leder")  # now the only admin
@@ -184,8 +189,12 @@ def test_health_notes_only_for_the_youths_veileder_and_the_leder(office) -> None
             if sees:
                 assert summary_data(s, meeting, include_sensitive=True, actor=staff[who]).sensitive == SECTION
             else:
-                with pytest.raises(PermissionDenied, match="counsellor"):
+                with pytest.raises(PermissionDenied) as refused:
                     summary_data(s, meeting, include_sensitive=True, actor=staff[who])
+                assert (
+                    str(refused.value) == "Bare ungdommens veileder og leder kan se eller endre "
+                    "helseopplysninger og andre sensitive notater."
+                )  # the message in bokmål
                 assert summary_data(s, meeting).sensitive is None  # the summary without it: fine
     with db.session() as s:  # without an actor the read models leave it out
         assert record.read_record(s, youth, TODAY).values["health_note"] == ""
