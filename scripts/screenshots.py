@@ -22,6 +22,8 @@ docs/screenshots/jobbklubb-mappe.png  a participant's record (Oversikt) with the
 docs/screenshots/samarbeid-partnere.png  the Samarbeid screen: the partner directory, OT selected
 docs/screenshots/samarbeid-listevask.png  list washing with OT: a list with names written other ways, compared
 docs/screenshots/record-samarbeid.png  a youth's record: what may I share with whom today, partners, consents
+docs/screenshots/innlogging.png   the sign-in screen of an office with several users, after a wrong password
+docs/screenshots/brukere.png      Kontor → Brukere as an administrator, a deactivated user selected
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
 user's own data and settings are never touched. Set NAVDESK_LANG to shoot another language.
@@ -105,6 +107,7 @@ def main() -> int:
         _shoot_clubs(app, window, db, actor)
         _shoot_cooperation(app, window, db, Path(tmp))
         _shoot_reports(app, window)
+        _shoot_users(app, window, db, settings)
         window.close()
         db.close()
 
@@ -124,9 +127,35 @@ def main() -> int:
              "moteplan.png", "meeting-editor.png", "jobbklubb.png", "jobbklubb-oppmote.png", "jobbklubb-deltakere.png",
              "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
              "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png", "rapporter.png",
-             "rapport-pdf.png")  # fmt: skip
+             "rapport-pdf.png", "innlogging.png", "brukere.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
+
+
+def _shoot_users(app: Any, window: Any, db: Any, settings: Any) -> None:
+    """The sign-in screen (a second window over the same office) and Kontor → Brukere."""
+    from navdesk.services import users
+    from navdesk.ui.login import gate_window, users_of
+    from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.users import open_users
+
+    second = MainWindow(db, window.actor, settings=settings)
+    second.resize(1280, 800)
+    gate = gate_window(second, users_of(db), settings=settings, preselect="OB")
+    second.show()
+    gate.try_sign_in(gate.screen.chosen(), "feil-passord")
+    app.processEvents()
+    second.grab().save(str(OUT / "innlogging.png"))
+    gate.finish(window.actor)
+    second.close()
+    with db.session() as s, s.begin():
+        users.add_user(s, window.actor, name="Åse Ødegård", initials="AØ", password="et-langt-passord")
+        users.set_active(s, window.actor, "AØ", False)
+    dialog = open_users(window)
+    dialog.reload("AØ")
+    app.processEvents()
+    dialog.grab().save(str(OUT / "brukere.png"))
+    dialog.close()
 
 
 def _shoot_record_and_form(app: object, window: object) -> None:

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from navdesk.i18n import _
 from tests.ui.conftest import open_window
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 @pytest.fixture
 def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -32,7 +30,7 @@ def _users(db: Any) -> dict[str, Any]:
 
 
 def test_admin_manages_users_from_the_office_menu(qtbot: Any, demo_db: Any, ui_settings: Any,
-                                                  warnings: list[str]) -> None:  # fmt: skip
+                                                  warnings: list[str], tmp_path: Path) -> None:  # fmt: skip
     from navdesk.services.users import sign_in
 
     window = open_window(qtbot, demo_db, ui_settings)
@@ -72,7 +70,7 @@ def test_admin_manages_users_from_the_office_menu(qtbot: Any, demo_db: Any, ui_s
     assert dialog.active_button.text() == _("Deactivate")
     assert dialog.toggle_active() and not _users(demo_db)["OB"].active
     assert dialog.active_button.text() == _("Reactivate")
-    dialog.grab().save(str(SHOTS / "brukere.png"))
+    dialog.grab().save(str(tmp_path / "brukere.png"))  # docs/screenshots: scripts/screenshots.py
     assert dialog.toggle_active() and _users(demo_db)["OB"].active
     # a new password
     dialog.reload("SL")
