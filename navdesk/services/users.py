@@ -77,11 +77,11 @@ def sign_in(session: Session, user_id: uuid.UUID, password: str, *, source: str 
     return None
 
 
-def record_failed_login(session: Session, user_id: uuid.UUID) -> None:
-    """Audit a wrong password given for this user elsewhere (the lock screen)."""
+def record_failed_login(session: Session, user_id: uuid.UUID, *, action: str = "login_failed") -> None:
+    """Audit a wrong password given for this user elsewhere (``unlock_failed``: the lock screen)."""
     user = session.get(User, user_id)
     if user is not None:
-        audit.record(session, _actor_of(user), "login_failed", "app_user", user.id)
+        audit.record(session, _actor_of(user), action, "app_user", user.id)
 
 
 def add_user(

@@ -340,9 +340,13 @@ def lock_for(window: Any, idle_minutes: int) -> AppLock:
 
     def check(password: str) -> bool:
         from navdesk.services.lock import check_password
+        from navdesk.services.users import record_failed_login
 
-        with window.database.session() as session:
-            return check_password(session, window.actor.user_id, password)
+        with window.database.session() as session, session.begin():
+            right = check_password(session, window.actor.user_id, password)
+            if not right:  # in the audit trail like a wrong password when signing in
+                record_failed_login(session, window.actor.user_id, action="unlock_failed")
+            return right
 
     who = _("Signed in: {initials}").format(initials=window.actor.initials)
     return AppLock(window, check, who=who, idle_ms=idle_minutes * 60_000)

@@ -77,6 +77,14 @@ def test_wrong_passwords_then_a_wait_then_the_right_one_opens(
         or not window.office_lock_time_action.isVisible()
     )
     assert _audited(demo_db) == [("login_failed", "OB")] * 3 + [("login", "OB")]
+    window.lock()  # a wrong password on the lock screen is audited too
+    assert not window.app_lock.try_unlock("feil-igjen") and window.app_lock.try_unlock(DEMO_PASSWORD)
+    with demo_db.session() as s:
+        from navdesk.services import audit
+
+        assert audit.events(s, limit=1)[0]["action"] == "unlock_failed"
+        assert audit.events(s, limit=1)[0]["user"] == "OB"
+    window.app_lock.stop()
     assert ui_settings.value("login/last_user") == "OB"
     # the next start offers OB first
     other = open_window(qtbot, demo_db, ui_settings)
