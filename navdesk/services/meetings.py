@@ -242,6 +242,16 @@ def may_see_health_section(session: Session, actor: Actor, meeting_id: uuid.UUID
     return may_see_restricted(actor, _restricted_owner(session, _get(session, meeting_id)))
 
 
+def may_write_health_section(session: Session, actor: Actor, youth_id: uuid.UUID | None) -> bool:
+    """Whether the actor may fill in the health section of a new meeting with this youth (or none)."""
+    from navdesk.services.access import may_see_restricted
+
+    if youth_id is None:
+        return True
+    youth = session.get(Youth, youth_id)
+    return youth is None or may_see_restricted(actor, youth.veileder_id)
+
+
 def require_meeting_restricted(session: Session, actor: Actor, meeting_id: uuid.UUID) -> None:
     """``PermissionDenied`` unless the actor may see and change this meeting's health section."""
     from navdesk.services.access import require_restricted

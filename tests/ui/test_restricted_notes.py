@@ -101,6 +101,14 @@ def test_meeting_editor_and_summary_dialog(qtbot: Any, fixed_db: Any, setup: Any
         editor._autosave.stop()
         shiboken6.delete(editor)
     assert shown == {"KN": (False, True, ""), "OB": (True, False, SECTION), "SL": (True, False, SECTION)}
+    # a new meeting: KN may write the section for a youth of her own, not for OB's youth
+    new = MeetingEditor(fixed_db, staff["KN"], youth_id=youth_id, today=DEMO_DAY)
+    new.show()
+    assert not new.health_edit.isVisibleTo(new) and new.health_restricted.isVisibleTo(new)
+    new.youth_combo.setCurrentIndex(0)  # no youth
+    assert new.health_edit.isVisibleTo(new) and not new.health_restricted.isVisibleTo(new)
+    new._autosave.stop()
+    shiboken6.delete(new)
     assert _stored(fixed_db, youth_id, meeting)[1] == SECTION  # KN's save kept it
     for who, allowed in (("KN", False), ("OB", True)):
         dialog = SummaryDialog(fixed_db, staff[who], meeting, today=DEMO_DAY)

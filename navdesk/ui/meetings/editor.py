@@ -196,6 +196,7 @@ class MeetingEditor(QWidget):
         self._baseline = self.payload()
         self._connect_changes()
         self._offer_draft()
+        self._restrict_for_youth()  # a new meeting: the health section only for the youth's veileder and leder
         self._update_title()
         self.resize(980, 900)
 
@@ -738,6 +739,7 @@ class MeetingEditor(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         for combo in (self.type_combo, self.youth_combo):
             combo.currentIndexChanged.connect(lambda _i: self.offer_preparation())
+        self.youth_combo.currentIndexChanged.connect(lambda _i: self._restrict_for_youth())
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.date_edit.dateChanged.connect(lambda _d: self._changed())
         self.time_edit.timeChanged.connect(lambda _t: self._changed())
@@ -747,6 +749,21 @@ class MeetingEditor(QWidget):
             edit.textChanged.connect(self._changed)
         self.participants.itemChanged.connect(lambda _i: self._changed())
         self.action_table.itemChanged.connect(lambda _i: self._changed())
+
+    def _restrict_for_youth(self) -> None:
+        """A new meeting: the health section only when the chosen youth is one the user may see it for."""
+        if self.detail is not None or getattr(self, "_loading", False):
+            return
+        from navdesk.services.meetings import may_write_health_section
+
+        youth = _opt_uuid(self.youth_combo.currentData())
+        with self._database.session() as session:
+            allowed = may_write_health_section(session, self._actor, youth)
+        self._health_restricted = not allowed
+        if not allowed:
+            self.health_edit.clear()
+        self.health_edit.setVisible(allowed)
+        self.health_restricted.setVisible(not allowed)
 
     def offer_preparation(self) -> bool:
         """A trekantsamtale with a youth and no agenda yet gets the preparation note as its agenda (what OT
