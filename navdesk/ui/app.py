@@ -282,6 +282,9 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
             if not getattr(window, "switching_user", False):
                 return code
             database, actor, quick, preselect = window.database, window.actor, None, None  # the next user
+            worker = getattr(window, "book_thread", None)
+            if worker is not None:  # the deadlines being computed report to this window: let them finish
+                worker.join(timeout=60)
             window.deleteLater()
     finally:
         if window is not None:

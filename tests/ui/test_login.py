@@ -207,3 +207,53 @@ def _demo_file(tmp_path: Path) -> Path:
         build_demo(s, youths=20, seed=2)
     db.close()
     return path
+
+
+def test_run_signs_in_switches_user_and_ends(qtbot: Any, tmp_path: Path) -> None:
+    """The real start (``navdesk.ui.app.run``, fast path): sign in as KN, switch user, sign in as SL, close."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from navdesk.ui import app
+    from navdesk.ui.main_window import MainWindow
+
+    path = _demo_file(tmp_path)
+    seen: list[Any] = []
+    done: list[str] = []
+
+    def windows() -> list[Any]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+    def step() -> None:
+        shown = [w for w in windows() if w not in seen]
+        if len(seen) < 2 and shown:
+            window = shown[0]
+            gate = window.login_gate
+            if isinstance(window.database, app.PendingDatabase) or not gate.active:
+                return
+            seen.append(window)
+            gate.screen.user_combo.setEditText("KN" if len(seen) == 1 else "SL")
+            gate.screen.password.setText(DEMO_PASSWORD)
+            gate.screen.sign_in_button.click()
+            done.append(window.actor.initials)
+            if len(seen) == 1:
+                QTimer.singleShot(0, lambda: next(a for a in window.file_menu.actions()
+                                                  if a.objectName() == "switchUser").trigger())  # fmt: skip
+            else:
+                QTimer.singleShot(0, window.close)
+            return
+
+    timer = QTimer()
+    timer.timeout.connect(step)
+    timer.start(50)
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(lambda: [w.close() for w in windows()])
+    safety.start(90_000)
+    try:
+        code = app.run(db=path, data_dir=tmp_path / "data")
+    finally:
+        timer.stop()
+        safety.stop()
+    assert code == 0 and done == ["KN", "SL"]
+    assert not windows()
