@@ -246,6 +246,36 @@ def _actor(session: Any, args: argparse.Namespace) -> Any:
     return actor_for(session, args.user or os.environ.get("NAVDESK_USER"), source="cli")
 
 
+USER_PASSWORD_ENV = "NAVDESK_USER_PASSWORD"
+
+
+def _confirmed_actor(session: Any, args: argparse.Namespace) -> Any:
+    """The acting user for a privileged action (health notes, user changes): when the office has several
+    users, they prove who they are with their password, typed on a terminal or in NAVDESK_USER_PASSWORD
+    (never an argument); audited like a sign-in."""
+    from navdesk.errors import PermissionDenied
+    from navdesk.services import users
+
+    actor = _actor(session, args)
+    if not users.needs_login(session):
+        return actor
+    password = os.environ.get(USER_PASSWORD_ENV)
+    if password is None and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(_("Password of {initials}: ").format(initials=actor.initials))
+    if not password:
+        raise PermissionDenied(
+            _("This needs the password of {initials}: type it on a terminal or set {env}.").format(
+                initials=actor.initials, env=USER_PASSWORD_ENV
+            )
+        )
+    signed = users.sign_in(session, actor.user_id, password, source="cli")
+    if signed is None:
+        raise PermissionDenied(_("Wrong password for {initials}.").format(initials=actor.initials))
+    return signed
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
@@ -621,7 +651,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
         with database.session() as session, session.begin():
-            actor = _actor(session, args)
+            actor = _confirmed_actor(session, args) if args.include_sensitive else _actor(session, args)
             meeting_id = resolve_meeting(session, args.subject)
             data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive, actor=actor)
             options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
@@ -806,7 +836,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
         with database.session() as session, session.begin():
-            actor = _actor(session, args)
+            actor = _actor(session, args) if args.action == "list" else _confirmed_actor(session, args)
             if args.action == "add":
                 if not args.name:
                     raise InvalidInput(_("Give the new user's name with --name."))

@@ -39,24 +39,33 @@ def _office(tmp_path: Path) -> tuple[Path, str]:
 def test_user_commands(tmp_path: Path) -> None:
     path, _meeting = _office(tmp_path)
     db = ["--db", str(path)]
-    new = {"NAVDESK_NEW_PASSWORD": "et-godt-passord"}
+    kn = {"NAVDESK_USER_PASSWORD": "passord123"}  # several users: a change needs the acting user's password
+    new = {**kn, "NAVDESK_NEW_PASSWORD": "et-godt-passord"}
+    unproven = navdesk(
+        "user", "add", "sl", "--name", "Siri Lie", *db, env={"NAVDESK_NEW_PASSWORD": "et-godt-passord"}
+    )
+    assert unproven.returncode == 1 and "NAVDESK_USER_PASSWORD" in unproven.stderr
+    wrong = navdesk(
+        "user", "add", "sl", "--name", "Siri Lie", *db, env={**new, "NAVDESK_USER_PASSWORD": "feil"}
+    )
+    assert wrong.returncode == 1 and "Feil passord for KN" in wrong.stderr
     added = navdesk("user", "add", "sl", "--name", "Siri Lie", "--role", "leder", *db, env=new)
     assert added.returncode == 0, added.stderr
     assert "SL" in added.stderr
-    no_password = navdesk("user", "add", "PV", "--name", "Per Vikar", *db)  # no terminal, no env: refused
+    no_password = navdesk("user", "add", "PV", "--name", "Per Vikar", *db, env=kn)  # no new password given
     assert no_password.returncode == 1 and "NAVDESK_NEW_PASSWORD" in no_password.stderr
-    as_veileder = navdesk("user", "set-role", "SL", "--role", "admin", "--user", "OB", *db)
+    ob = {"NAVDESK_USER_PASSWORD": "passord-ob"}
+    as_veileder = navdesk("user", "set-role", "SL", "--role", "admin", "--user", "OB", *db, env=ob)
     assert as_veileder.returncode == 1 and "administrator" in as_veileder.stderr
-    last_admin = navdesk("user", "deactivate", "KN", *db)
+    last_admin = navdesk("user", "deactivate", "KN", *db, env=kn)
     assert last_admin.returncode == 1 and "deg selv" in last_admin.stderr
-    assert navdesk("user", "set-role", "KN", "--role", "leder", *db).returncode == 1  # the only admin
-    assert navdesk("user", "deactivate", "OB", *db).returncode == 0
-    assert navdesk("user", "password", "SL", *db, env={"NAVDESK_NEW_PASSWORD": "kort"}).returncode == 1
-    assert (
-        navdesk("user", "password", "SL", *db, env={"NAVDESK_NEW_PASSWORD": "nytt-passord-sl"}).returncode
-        == 0
-    )
-    listed = navdesk("user", "list", "--json", *db)
+    assert navdesk("user", "set-role", "KN", "--role", "leder", *db, env=kn).returncode == 1  # the only admin
+    assert navdesk("user", "deactivate", "OB", *db, env=kn).returncode == 0
+    short = navdesk("user", "password", "SL", *db, env={**kn, "NAVDESK_NEW_PASSWORD": "kort"})
+    assert short.returncode == 1
+    changed = navdesk("user", "password", "SL", *db, env={**kn, "NAVDESK_NEW_PASSWORD": "nytt-passord-sl"})
+    assert changed.returncode == 0, changed.stderr
+    listed = navdesk("user", "list", "--json", *db)  # listing needs no password
     assert listed.returncode == 0, listed.stderr
     rows = {r["initials"]: r for r in json.loads(listed.stdout)}
     assert (rows["SL"]["access_role"], rows["OB"]["active"], rows["KN"]["access_role"]) == (
@@ -80,20 +89,12 @@ def test_user_commands(tmp_path: Path) -> None:
 def test_include_sensitive_is_refused_to_others_than_the_veileder(tmp_path: Path) -> None:
     path, meeting = _office(tmp_path)
     out = tmp_path / "s.pdf"
-    refused = navdesk(
-        "print",
-        "summary",
-        meeting,
-        "--db",
-        str(path),
-        "--out",
-        str(out),
-        "--include-sensitive",
-        "--variant",
-        "youth",
-    )  # fmt: skip  (KN, the admin, is not the youth's veileder)
+    args = ["print", "summary", meeting, "--db", str(path), "--out", str(out), "--include-sensitive", "--variant",
+            "youth"]  # fmt: skip
+    refused = navdesk(*args, env={"NAVDESK_USER_PASSWORD": "passord123"})  # KN: the admin, not the veileder
     assert refused.returncode == 1 and "veileder" in refused.stderr and not out.exists()
-    allowed = navdesk("print", "summary", meeting, "--db", str(path), "--out", str(out), "--include-sensitive",
-                      "--variant", "youth", "--user", "OB")  # fmt: skip
+    claimed = navdesk(*args, "--user", "OB")  # naming the veileder is not enough
+    assert claimed.returncode == 1 and "NAVDESK_USER_PASSWORD" in claimed.stderr and not out.exists()
+    allowed = navdesk(*args, "--user", "OB", env={"NAVDESK_USER_PASSWORD": "passord-ob"})
     assert allowed.returncode == 0, allowed.stderr
     assert out.exists()
