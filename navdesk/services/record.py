@@ -533,7 +533,7 @@ _ENTITY_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("plan", "goal_category"): e.GoalCategory,
 }
 _ADDRESS_FIELDS = {"address", "postal_code", "municipality"}
-_RESTRICTED_FIELDS = {"health_note"}  # shown as changed, never with its text
+_RESTRICTED_FIELDS = {"health_note", "health_section"}  # shown as changed, never with its text (issue 9)
 
 
 def _enum_text(enum: type[StrEnum], value: Any) -> str:

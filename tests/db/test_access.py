@@ -199,6 +199,10 @@ def test_health_notes_only_for_the_youths_veileder_and_the_leder(office) -> None
     with db.session() as s:  # without an actor the read models leave it out
         assert record.read_record(s, youth, TODAY).values["health_note"] == ""
         assert meetings.read_meeting(s, meeting).health_section == ""
+        # the record's history says the notes changed, never what they say
+        shown = json.dumps([[e.what, [[c.field, c.before, c.after] for c in e.changes]] for e in record.history(s, youth)],
+                           ensure_ascii=False)  # fmt: skip
+        assert "Godt møte" in shown and HEALTH not in shown and SECTION not in shown
         # search never matches restricted text
         found = s.scalar(select(m.Youth.search_text).where(m.Youth.id == youth))
         assert "fotball" in found and "dps" not in found and "sovn" not in found and "angst" not in found
