@@ -224,6 +224,16 @@ def build_parser() -> argparse.ArgumentParser:
     smoke.add_argument("--use-keyring", action="store_true",
                        help="also key a database through the OS keyring (stores and removes an entry)")  # fmt: skip
     cli_backup.add_parsers(sub, _common)  # backup, restore, rekey
+
+    usr = sub.add_parser(
+        "user", help=_("the office's users: list, add, change role, deactivate, set password")
+    )
+    _common(usr)
+    usr.add_argument("action", choices=["list", "add", "set-role", "deactivate", "activate", "password"])
+    usr.add_argument("initials", nargs="?", help=_("the user's initials (not for list)"))
+    usr.add_argument("--name", help=_("full name (add)"))
+    usr.add_argument("--role", choices=["veileder", "leder", "admin"], help=_("access role (add, set-role)"))
+    usr.add_argument("--json", action="store_true", help=_("machine-readable output"))
     return parser
 
 
@@ -279,6 +289,36 @@ def _actor(session: Any, args: argparse.Namespace) -> Any:
     from navdesk.services.context import actor_for
 
     return actor_for(session, args.user or os.environ.get("NAVDESK_USER"), source="cli")
+
+
+USER_PASSWORD_ENV = "NAVDESK_USER_PASSWORD"
+
+
+def _confirmed_actor(session: Any, args: argparse.Namespace) -> Any:
+    """The acting user for a privileged action (health notes, user changes): when the office has several
+    users, they prove who they are with their password, typed on a terminal or in NAVDESK_USER_PASSWORD
+    (never an argument); audited like a sign-in."""
+    from navdesk.errors import PermissionDenied
+    from navdesk.services import users
+
+    actor = _actor(session, args)
+    if not users.needs_login(session):
+        return actor
+    password = os.environ.get(USER_PASSWORD_ENV)
+    if password is None and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(_("Password of {initials}: ").format(initials=actor.initials))
+    if not password:
+        raise PermissionDenied(
+            _("This needs the password of {initials}: type it on a terminal or set {env}.").format(
+                initials=actor.initials, env=USER_PASSWORD_ENV
+            )
+        )
+    signed = users.sign_in(session, actor.user_id, password, source="cli")
+    if signed is None:
+        raise PermissionDenied(_("Wrong password for {initials}.").format(initials=actor.initials))
+    return signed
 
 
 def _print_json(data: Any) -> None:
@@ -702,9 +742,9 @@ def cmd_print(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
         with database.session() as session, session.begin():
-            actor = _actor(session, args)
+            actor = _confirmed_actor(session, args) if args.include_sensitive else _actor(session, args)
             meeting_id = resolve_meeting(session, args.subject)
-            data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive)
+            data = summary_data(session, meeting_id, include_sensitive=args.include_sensitive, actor=actor)
             options = SummaryOptions(variant=args.variant, lang=args.lang, sections=sections,
                                      printed_by=user_label(session, actor.user_id, actor.initials))  # fmt: skip
             lang = summary_language(data, options)
@@ -1000,8 +1040,86 @@ def _show_retention_plan(args: argparse.Namespace, plan: Any, format_date: Calla
                                                 payloads=plan.payloads))  # fmt: skip
 
 
+NEW_PASSWORD_ENV = "NAVDESK_NEW_PASSWORD"
+
+
+def _new_password() -> str:
+    """The new password from NAVDESK_NEW_PASSWORD or, on a terminal, typed twice (never an argument)."""
+    given = os.environ.get(NEW_PASSWORD_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            _("Give the new password on a terminal or in {env}; never on the command line.").format(
+                env=NEW_PASSWORD_ENV
+            )
+        )
+    import getpass
+
+    first = getpass.getpass(_("New password: "))
+    if getpass.getpass(_("Repeat the password: ")) != first:
+        raise InvalidInput(_("The passwords differ."))
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from navdesk.domain.enums import AccessRole
+    from navdesk.services import users
+
+    if args.action != "list" and not args.initials:
+        raise InvalidInput(_("Give the user's initials."))
+    database = _open(args)
+    try:
+        with database.session() as session, session.begin():
+            actor = _actor(session, args) if args.action == "list" else _confirmed_actor(session, args)
+            if args.action == "add":
+                if not args.name:
+                    raise InvalidInput(_("Give the new user's name with --name."))
+                users.add_user(session, actor, name=args.name, initials=args.initials, password=_new_password(),
+                               access_role=args.role or AccessRole.VEILEDER)  # fmt: skip
+                done = _("User {initials} added.")
+            elif args.action == "set-role":
+                if not args.role:
+                    raise InvalidInput(_("Give the new access role with --role."))
+                users.set_role(session, actor, args.initials, args.role)
+                done = _("{initials} is now {role}.")
+            elif args.action in ("deactivate", "activate"):
+                users.set_active(session, actor, args.initials, args.action == "activate")
+                done = (
+                    _("{initials} is deactivated.")
+                    if args.action == "deactivate"
+                    else _("{initials} is active.")
+                )
+            elif args.action == "password":
+                users.reset_password(session, actor, args.initials, _new_password())
+                done = _("The password of {initials} is changed.")
+            else:
+                done = ""
+            listed = users.list_users(session)
+    finally:
+        database.close()
+    if args.action == "list":
+        rows = [{"id": str(u.id), "initials": u.initials, "name": u.name, "access_role": u.access_role,
+                 "job_role": u.job_role, "active": u.active} for u in listed]  # fmt: skip
+        if args.json:
+            _print_json(rows)
+        else:
+            for u in listed:
+                state = "" if u.active else _("(deactivated)")
+                print(f"{u.initials:<6} {u.name:<30} {AccessRole(u.access_role).label:<14} {state}".rstrip())
+        return EXIT_OK
+    initials = args.initials.strip().upper()
+    role = AccessRole(args.role).label if args.role else ""
+    if args.json:
+        _print_json({"initials": initials, "action": args.action, "access_role": args.role})
+    else:
+        print(done.format(initials=initials, role=role), file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": cmd_audit,
+    "user": cmd_user,
     "demo": cmd_demo,
     "check": cmd_check,
     "list": cmd_list,

@@ -25,6 +25,11 @@ class InvalidInput(UserError):
     """Input was refused (a field, a CSV row, an id)."""
 
 
+class PermissionDenied(InvalidInput):
+    """The acting user's access role does not allow this (only an administrator edits the office's
+    rules and users; health notes only for the youth's counsellor and the manager)."""
+
+
 class NotFound(UserError):
     """No record matches the id or prefix given."""
 

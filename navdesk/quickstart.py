@@ -32,6 +32,7 @@ class QuickStart:
     office_name: str
     actor: Actor
     rows: list[YouthRow] = field(default_factory=list)
+    users: list[tuple[str, str, str]] = field(default_factory=list)  # active users: (id hex, initials, name)
 
     @property
     def encrypted(self) -> bool:
@@ -78,6 +79,10 @@ def quick_open(
                 return None
         actor = Actor(uuid.UUID(str(found[0])), found[1], AccessRole(found[2]), uuid.UUID(str(office[0])))
         rows = [row_from_db(r) for r in conn.execute(PORTFOLIO_SQL, portfolio_params(sqlite=True))]
+        users = [
+            (uuid.UUID(str(u[0])).hex, u[1], u[2])
+            for u in conn.execute("SELECT id, initials, name FROM app_user WHERE active ORDER BY initials")
+        ]
     except Exception as exc:
         friendly = translate_error(exc, str(target.path))
         if friendly is None:
@@ -85,4 +90,4 @@ def quick_open(
         raise friendly from exc
     finally:
         conn.close()
-    return QuickStart(target.path, secret, office[1], actor, rows)
+    return QuickStart(target.path, secret, office[1], actor, rows, users)

@@ -29,6 +29,8 @@ docs/screenshots/brukerveiledning.png  Hjelp → Brukerveiledning (docs/brukerve
 docs/screenshots/sikkerhetskopier.png  Innstillinger → Sikkerhetskopier: backups over three weeks, the older ones
                                   on the key before a key change
 docs/screenshots/gjenopprettingsark.png  the recovery sheet (page 1) after that key change
+docs/screenshots/innlogging.png   the sign-in screen of an office with several users, after a wrong password
+docs/screenshots/brukere.png      Kontor → Brukere as an administrator, a deactivated user selected
 ``python scripts/screenshots.py --guide`` shoots only the last three (and main-window.png).
 
 Everything is made in a temporary folder (an encrypted demo database, UI settings, no keyring), so the
@@ -121,6 +123,7 @@ def main() -> int:
         _shoot_clubs(app, window, db, actor)
         _shoot_cooperation(app, window, db, Path(tmp))
         _shoot_reports(app, window)
+        _shoot_users(app, window, db, settings)
         _shoot_backups(app, window, db)  # the last: it changes the database key
         window.close()
         _shoot_nynorsk_and_guide(app, db, actor, settings)
@@ -143,7 +146,7 @@ def main() -> int:
              "jobbklubb-oppmoteoversikt.png", "jobbklubb-mappe.png", "plan-tavle.png", "plan-liste.png",
              "samarbeid-partnere.png", "samarbeid-listevask.png", "record-samarbeid.png", "rapporter.png",
              "rapport-pdf.png", "nynorsk-portefolje.png", "nynorsk-mappe.png", "brukerveiledning.png",
-             "sikkerhetskopier.png", "gjenopprettingsark.png")  # fmt: skip
+             "sikkerhetskopier.png", "gjenopprettingsark.png", "innlogging.png", "brukere.png")  # fmt: skip
     print("wrote " + ", ".join(str(OUT / name) for name in names))
     return 0
 
@@ -225,6 +228,32 @@ def _shoot_nynorsk_record(app: Any, window: Any) -> None:
     app.processEvents()
     record.grab().save(str(OUT / "nynorsk-mappe.png"))
     record.close()
+
+
+def _shoot_users(app: Any, window: Any, db: Any, settings: Any) -> None:
+    """The sign-in screen (a second window over the same office) and Kontor → Brukere."""
+    from navdesk.services import users
+    from navdesk.ui.login import gate_window, users_of
+    from navdesk.ui.main_window import MainWindow
+    from navdesk.ui.users import open_users
+
+    second = MainWindow(db, window.actor, settings=settings)
+    second.resize(1280, 800)
+    gate = gate_window(second, users_of(db), settings=settings, preselect="OB")
+    second.show()
+    gate.try_sign_in(gate.screen.chosen(), "feil-passord")
+    app.processEvents()
+    second.grab().save(str(OUT / "innlogging.png"))
+    gate.finish(window.actor)
+    second.close()
+    with db.session() as s, s.begin():
+        users.add_user(s, window.actor, name="Åse Ødegård", initials="AØ", password="et-langt-passord")
+        users.set_active(s, window.actor, "AØ", False)
+    dialog = open_users(window)
+    dialog.reload("AØ")
+    app.processEvents()
+    dialog.grab().save(str(OUT / "brukere.png"))
+    dialog.close()
 
 
 def _shoot_record_and_form(app: object, window: object) -> None:

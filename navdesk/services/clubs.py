@@ -492,7 +492,10 @@ def absence_streak_limit(session: Session) -> int:
 
 
 def set_absence_streak_limit(session: Session, actor: Actor, limit: int) -> None:
-    """The number of "ikke møtt" in a row that flags a participant (office setting)."""
+    """The number of "ikke møtt" in a row that flags a participant (office setting, administrators only)."""
+    from navdesk.services.access import require_admin
+
+    require_admin(actor, _("Only an administrator may change the office's settings."))
     if not 1 <= limit <= 20:
         raise InvalidInput(_("The number of absences in a row must be between 1 and 20."))
     row = session.scalar(select(OfficeSetting).where(OfficeSetting.key == STREAK_SETTING))

@@ -23,6 +23,7 @@ _SKIP = {
     "open_registration_date",
     "in_activity",
     "facts_version",
+    "password_hash",  # never in the audit trail: a password change is audited as its own event
 }
 
 

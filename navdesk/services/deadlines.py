@@ -22,7 +22,7 @@ from navdesk.domain.deadlines.engine import Deadline, Decision, apply_decision, 
 from navdesk.domain.deadlines.rules import RULES_BY_ID, RuleSetting, default_settings
 from navdesk.domain.enums import AccessRole, DeadlineState
 from navdesk.domain.text import OSLO
-from navdesk.errors import InvalidInput
+from navdesk.errors import InvalidInput, PermissionDenied
 from navdesk.i18n import _
 from navdesk.services import crud, deadline_cache
 from navdesk.services.context import Actor
@@ -160,7 +160,7 @@ def update_rule(
 ) -> None:  # fmt: skip
     """Change an office rule (admins only)."""
     if actor.access_role is not AccessRole.ADMIN:
-        raise InvalidInput(_("Only an administrator may change the office's rules."))
+        raise PermissionDenied(_("Only an administrator may change the office's rules."))
     row = session.scalars(select(m.DeadlineRule).where(m.DeadlineRule.rule_id == rule_id)).first()
     if row is None:
         raise InvalidInput(_("Unknown rule: {rule}").format(rule=rule_id))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from navdesk.db.models import OfficeSetting, User
 from navdesk.domain.enums import AccessRole
-from navdesk.errors import InvalidInput
+from navdesk.errors import InvalidInput, PermissionDenied
 from navdesk.i18n import _
 from navdesk.services import crud
 from navdesk.services.context import Actor
@@ -56,7 +56,7 @@ def set_idle_minutes(session: Session, actor: Actor, minutes: int, *, office_wid
             )
         )
     if office_wide and actor.access_role is not AccessRole.ADMIN:
-        raise InvalidInput(_("Only an administrator can change the office's lock time."))
+        raise PermissionDenied(_("Only an administrator can change the office's lock time."))
     key = OFFICE_KEY if office_wide else _user_key(actor.user_id)
     row = _setting(session, key)
     if row is None:

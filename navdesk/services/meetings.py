@@ -121,6 +121,8 @@ def record_meeting(
         raise InvalidInput(
             _("Unknown fields: {fields}").format(fields=", ".join(sorted(set(texts) - allowed)))
         )
+    if "health_section" in texts:
+        require_meeting_restricted(session, actor, meeting_id)
     crud.update(session, actor, meeting, expected_version, status=new, status_reason=reason.strip(), **texts)
     sync_plan_activity(session, actor, meeting)
 
@@ -207,6 +209,7 @@ class MeetingDetail:
     updated_at: datetime
     participants: tuple[ParticipantInfo, ...] = ()
     actions: tuple[ActionInfo, ...] = ()
+    restricted: bool = False  # the reader may not see ``health_section`` (left empty)
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,38 @@ def _youth_name(youth: Youth | None) -> str:
     return f"{youth.preferred_name or youth.first_name} {youth.last_name}".strip() if youth else ""
 
 
+def _restricted_owner(session: Session, meeting: Meeting) -> uuid.UUID | None:
+    """Whose restricted note a meeting's health section is: the youth's veileder (the organiser when the
+    meeting is about no youth)."""
+    if meeting.youth_id is not None:
+        youth = session.get(Youth, meeting.youth_id)
+        return youth.veileder_id if youth is not None else None
+    return meeting.organiser_id
+
+
+def may_see_health_section(session: Session, actor: Actor, meeting_id: uuid.UUID) -> bool:
+    from navdesk.services.access import may_see_restricted
+
+    return may_see_restricted(actor, _restricted_owner(session, _get(session, meeting_id)))
+
+
+def may_write_health_section(session: Session, actor: Actor, youth_id: uuid.UUID | None) -> bool:
+    """Whether the actor may fill in the health section of a new meeting with this youth (or none)."""
+    from navdesk.services.access import may_see_restricted
+
+    if youth_id is None:
+        return True
+    youth = session.get(Youth, youth_id)
+    return youth is None or may_see_restricted(actor, youth.veileder_id)
+
+
+def require_meeting_restricted(session: Session, actor: Actor, meeting_id: uuid.UUID) -> None:
+    """``PermissionDenied`` unless the actor may see and change this meeting's health section."""
+    from navdesk.services.access import require_restricted
+
+    require_restricted(actor, _restricted_owner(session, _get(session, meeting_id)))
+
+
 def _get(session: Session, meeting_id: uuid.UUID) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -240,8 +275,13 @@ def _get(session: Session, meeting_id: uuid.UUID) -> Meeting:
     return meeting
 
 
-def read_meeting(session: Session, meeting_id: uuid.UUID) -> MeetingDetail:
+def read_meeting(session: Session, meeting_id: uuid.UUID, actor: Actor | None = None) -> MeetingDetail:
+    """One meeting for the editor; its health section only for an ``actor`` allowed to see it (else empty,
+    with ``restricted`` set)."""
+    from navdesk.services.access import may_see_restricted
+
     m = _get(session, meeting_id)
+    restricted = actor is None or not may_see_restricted(actor, _restricted_owner(session, m))
     youth = session.get(Youth, m.youth_id) if m.youth_id else None
     parts = session.scalars(
         select(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting_id)
@@ -253,11 +293,12 @@ def read_meeting(session: Session, meeting_id: uuid.UUID) -> MeetingDetail:
     )  # fmt: skip
     return MeetingDetail(
         m.id, m.version, m.youth_id, _youth_name(youth), m.type_id, m.starts_at, m.duration_min, m.place or "",
-        m.channel, m.agenda or "", m.summary or "", m.decisions or "", m.health_section or "", m.status,
-        m.status_reason or "", m.previous_id, m.updated_at,
+        m.channel, m.agenda or "", m.summary or "", m.decisions or "", "" if restricted else m.health_section or "",
+        m.status, m.status_reason or "", m.previous_id, m.updated_at,
         tuple(ParticipantInfo(p.id, p.version, p.kind, p.name or "", p.organisation or "", p.role or "", p.user_id,
                               p.contact_person_id) for p in parts),
         tuple(ActionInfo(a.id, a.version, a.what, a.who or "", a.who_user_id, a.due_date, a.done_on) for a in acts),
+        restricted,
     )  # fmt: skip
 
 
@@ -303,6 +344,8 @@ def update_meeting(
         changes["channel"] = coerce_enum(ContactChannel, changes["channel"], _("channel"))
     if changes.get("youth_id") is not None and session.get(Youth, changes["youth_id"]) is None:
         raise InvalidInput(_("The youth no longer exists."))
+    if "health_section" in changes:
+        require_meeting_restricted(session, actor, meeting_id)
     audited_youth = meeting.youth_id or changes.get("youth_id")  # a moved meeting: under the youth it left
     crud.update(session, actor, meeting, expected_version, youth_id=audited_youth, fields=changes)
     if changes.keys() & {"starts_at", "type_id", "youth_id"}:
@@ -549,6 +592,17 @@ def save_meeting(
         "agenda": edit.agenda, "summary": edit.summary, "decisions": edit.decisions,
         "health_section": edit.health_section,
     }  # fmt: skip
+    from navdesk.services.access import may_see_restricted, require_restricted
+
+    if meeting_id is not None:
+        owner = _restricted_owner(session, _get(session, meeting_id))
+    else:
+        youth = session.get(Youth, edit.youth_id) if edit.youth_id is not None else None
+        owner = youth.veileder_id if youth is not None else actor.user_id
+    if not may_see_restricted(actor, owner):  # the editor showed the section as restricted: left as it is
+        if edit.health_section.strip():
+            require_restricted(actor, owner)
+        del fields["health_section"]
     if meeting_id is None:
         meeting_id = create_meeting(
             session, actor, starts_at=edit.starts_at, youth_id=edit.youth_id, type_id=edit.type_id,
@@ -557,7 +611,7 @@ def save_meeting(
         )  # fmt: skip
         meeting = _get(session, meeting_id)
         crud.update(session, actor, meeting, None, summary=edit.summary, decisions=edit.decisions,
-                    health_section=edit.health_section)  # fmt: skip
+                    fields={k: v for k, v in fields.items() if k == "health_section"})  # fmt: skip
     else:
         meeting = _get(session, meeting_id)
         if expected_version is not None and meeting.version != expected_version:

@@ -15,6 +15,7 @@ from navdesk.domain.enums import AccessRole, JobRole
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import audit, crud
+from navdesk.services.access import require_admin
 from navdesk.services.context import Actor
 from navdesk.services.passwords import hash_password
 
@@ -31,7 +32,8 @@ class UserInfo:
     active: bool
 
 
-def _check_password(password: str) -> None:
+def check_password_rule(password: str) -> None:
+    """Refuse a password that is too short."""
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(_("The password must be at least {n} characters.").format(n=MIN_PASSWORD))
 
@@ -62,7 +64,7 @@ def create_office(
         raise InvalidInput(_("The office needs a name."))
     if not admin_name.strip():
         raise InvalidInput(_("Your name is required."))
-    _check_password(password)
+    check_password_rule(password)
     initials = _check_initials(session, admin_initials)
     office = Office(id=uuid.uuid4(), name=office_name.strip(), municipality=municipality.strip())
     session.add(office)
@@ -130,9 +132,10 @@ def add_user(
     job_role: JobRole = JobRole.VEILEDER,
     access_role: AccessRole = AccessRole.VEILEDER,
 ) -> uuid.UUID:
+    require_admin(actor, _("Only an administrator may add users."))
     if not name.strip():
         raise InvalidInput(_("The user needs a name."))
-    _check_password(password)
+    check_password_rule(password)
     clean = _check_initials(session, initials)
     user = crud.create(
         session,

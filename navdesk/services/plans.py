@@ -29,7 +29,7 @@ from navdesk.domain.enums import (
     Responsible,
 )
 from navdesk.domain.text import OSLO
-from navdesk.errors import InvalidInput
+from navdesk.errors import InvalidInput, PermissionDenied
 from navdesk.i18n import _
 from navdesk.services import audit, crud
 from navdesk.services.context import Actor, coerce_enum
@@ -395,7 +395,7 @@ def list_templates(session: Session, *, include_hidden: bool = False) -> list[Te
 
 def _may_edit_templates(actor: Actor) -> None:
     if actor.access_role not in (AccessRole.ADMIN, AccessRole.LEDER):
-        raise InvalidInput(_("Only a leader or an administrator can change the office's plan templates."))
+        raise PermissionDenied(_("Only a leader or an administrator can change the office's plan templates."))
 
 
 def save_template(

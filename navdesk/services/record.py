@@ -140,6 +140,7 @@ class YouthRecord:
     consents: tuple[ConsentInfo, ...] = ()
     intensity_days: dict[str, int] = field(default_factory=dict)
     clubs: tuple[YouthClub, ...] = ()  # newest first
+    restricted: bool = False  # the reader may not see the health note (``values["health_note"]`` is empty)
 
     @property
     def birth_date(self) -> date:
@@ -314,14 +315,17 @@ def _consents(session: Session, youth_id: uuid.UUID, today: date) -> tuple[Conse
     )
 
 
-def read_record(session: Session, youth_id: uuid.UUID, today: date) -> YouthRecord:
-    """The youth's record (not audited: use :func:`open_record` when a user opens it)."""
+def read_record(
+    session: Session, youth_id: uuid.UUID, today: date, actor: Actor | None = None
+) -> YouthRecord:
+    """The youth's record (not audited: use :func:`open_record` when a user opens it). The health note is
+    left out unless ``actor`` may see it (:func:`navdesk.services.access.may_see_restricted`)."""
     from navdesk.services import crud
 
     youth = session.get(m.Youth, youth_id)
     if youth is None:
         raise InvalidInput(_("The youth no longer exists."))
-    return _build(session, youth, crud.snapshot(youth), today)
+    return _build(session, youth, crud.snapshot(youth), today, actor)
 
 
 def open_record(session: Session, actor: Actor, youth_id: uuid.UUID, today: date) -> YouthRecord:
@@ -331,10 +335,18 @@ def open_record(session: Session, actor: Actor, youth_id: uuid.UUID, today: date
     detail = open_youth(session, actor, youth_id)
     youth = session.get(m.Youth, detail.id)
     assert youth is not None
-    return _build(session, youth, detail.values, today)
+    return _build(session, youth, detail.values, today, actor)
 
 
-def _build(session: Session, youth: m.Youth, values: dict[str, Any], today: date) -> YouthRecord:
+def _build(
+    session: Session, youth: m.Youth, values: dict[str, Any], today: date, actor: Actor | None
+) -> YouthRecord:
+    from navdesk.services.access import may_see_restricted
+
+    restricted = actor is None or not may_see_restricted(actor, youth.veileder_id)
+    values = dict(values)
+    if restricted:
+        values["health_note"] = ""
     users = _users(session)
     veileder = users.get(youth.veileder_id) if youth.veileder_id else None
     school = tuple(
@@ -386,7 +398,7 @@ def _build(session: Session, youth: m.Youth, values: dict[str, Any], today: date
         for mt in meetings_rows
     )
     return YouthRecord(
-        id=youth.id, version=youth.version, name=youth.full_name, values=dict(values), today=today,
+        id=youth.id, version=youth.version, name=youth.full_name, values=values, today=today, restricted=restricted,
         veileder_initials=veileder.initials if veileder else "", veileder_name=veileder.name if veileder else "",
         periods=_periods(session, youth.id), school=school, assignments=assignments, contacts=contacts,
         meetings=meetings, consents=_consents(session, youth.id, today), intensity_days=intensity_days(session),
@@ -528,7 +540,7 @@ _ENTITY_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("plan", "goal_category"): e.GoalCategory,
 }
 _ADDRESS_FIELDS = {"address", "postal_code", "municipality"}
-_RESTRICTED_FIELDS = {"health_note"}  # shown as changed, never with its text
+_RESTRICTED_FIELDS = {"health_note", "health_section"}  # shown as changed, never with its text (issue 9)
 
 
 def _enum_text(enum: type[StrEnum], value: Any) -> str:

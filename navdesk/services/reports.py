@@ -57,7 +57,7 @@ from navdesk.domain.reports import (
 )
 from navdesk.domain.suppression import DEFAULT_THRESHOLD
 from navdesk.domain.text import age_on, oslo_day
-from navdesk.errors import InvalidInput
+from navdesk.errors import InvalidInput, PermissionDenied
 from navdesk.i18n import N_, language, translation
 from navdesk.services import crud
 from navdesk.services.clubs import club_detail
@@ -120,7 +120,7 @@ def set_threshold(session: Session, actor: Actor, value: int) -> None:
     from navdesk.i18n import _
 
     if actor.access_role is not enums.AccessRole.ADMIN:
-        raise InvalidInput(_("Only an administrator may change the office's settings."))
+        raise PermissionDenied(_("Only an administrator may change the office's settings."))
     if not isinstance(value, int) or isinstance(value, bool) or value < MIN_THRESHOLD:
         raise InvalidInput(_("The threshold must be a whole number of {n} or more.").format(n=MIN_THRESHOLD))
     office = session.scalars(select(m.Office)).first()

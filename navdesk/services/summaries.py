@@ -35,6 +35,7 @@ from navdesk.db.models import (
     User,
     Youth,
 )
+from navdesk.domain.actor import Actor
 from navdesk.domain.enums import Adressesperre, ConsentState, ContactChannel, MeetingStatus, ParticipantKind
 from navdesk.domain.text import OSLO, search_fold
 from navdesk.errors import InvalidInput, NotFound
@@ -184,8 +185,18 @@ def user_label(session: Session, user_id: uuid.UUID | None, initials: str = "") 
     return f"{row.name} ({row.initials})" if row.name else row.initials
 
 
-def summary_data(session: Session, meeting_id: uuid.UUID, *, include_sensitive: bool = False) -> SummaryData:
-    """Read one meeting for its printed summary; :class:`NotFound` when it does not exist."""
+def summary_data(
+    session: Session, meeting_id: uuid.UUID, *, include_sensitive: bool = False, actor: Actor | None = None
+) -> SummaryData:
+    """Read one meeting for its printed summary; :class:`NotFound` when it does not exist. The sensitive
+    section is read only with ``include_sensitive`` and only for an ``actor`` who may see it (the youth's
+    veileder or a leder, :mod:`navdesk.services.access`); anyone else gets ``PermissionDenied``."""
+    if include_sensitive:
+        from navdesk.services.meetings import require_meeting_restricted
+
+        if actor is None:
+            raise ValueError("include_sensitive needs the acting user")
+        require_meeting_restricted(session, actor, meeting_id)
     columns: list[Any] = [
         Meeting.id, Meeting.youth_id, Meeting.type_id, Meeting.starts_at, Meeting.duration_min, Meeting.place,
         Meeting.channel, Meeting.agenda, Meeting.summary, Meeting.decisions, Meeting.status, Meeting.organiser_id,

@@ -18,6 +18,7 @@ from navdesk.domain.text import search_fold
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services import audit, crud
+from navdesk.services.access import may_see_restricted, require_restricted
 from navdesk.services.context import Actor, coerce_enum, resolve_id
 
 EDITABLE = {
@@ -34,6 +35,7 @@ class YouthDetail:
     version: int
     name: str
     values: dict[str, Any] = field(default_factory=dict)
+    restricted: bool = False  # the reader may not see the health note (left out of ``values``)
 
 
 def search_text(values: dict[str, Any]) -> str:
@@ -91,6 +93,8 @@ def _clean(session: Session, values: dict[str, Any], *, creating: bool) -> dict[
 def create_youth(session: Session, actor: Actor, **values: Any) -> uuid.UUID:
     clean = _clean(session, values, creating=True)
     clean.setdefault("veileder_id", actor.user_id)
+    if clean.get("health_note"):
+        require_restricted(actor, clean["veileder_id"])
     clean["search_text"] = search_text(clean)
     youth = crud.create(session, actor, Youth, office_id=actor.office_id, **clean)
     return youth.id
@@ -104,6 +108,8 @@ def update_youth(
     if youth is None:
         raise InvalidInput(_("The youth no longer exists."))
     clean = _clean(session, changes, creating=False)
+    if "health_note" in clean:  # only the youth's veileder and the leder (not a new veileder set now)
+        require_restricted(actor, youth.veileder_id)
     merged = {k: getattr(youth, k) for k in ("first_name", "last_name", "preferred_name", "phone", "job_wishes",
                                              "barrier_notes", "notes", "tags")}  # fmt: skip
     merged.update(clean)
@@ -117,7 +123,10 @@ def open_youth(session: Session, actor: Actor, ident: str | uuid.UUID) -> YouthD
     youth = resolve_id(session, Youth, ident)
     audit.record(session, actor, "read", "youth", youth.id, youth_id=youth.id)
     values = crud.snapshot(youth)
-    return YouthDetail(youth.id, youth.version, youth.full_name, values)
+    restricted = not may_see_restricted(actor, youth.veileder_id)
+    if restricted:
+        values["health_note"] = ""
+    return YouthDetail(youth.id, youth.version, youth.full_name, values, restricted)
 
 
 def portfolio_rows(

@@ -213,10 +213,11 @@ def open_office(db: str | os.PathLike[str] | None, data_dir: str | os.PathLike[s
         return None
 
 
-def finish_opening(window: Any, quick: Any, *, reread: bool = False,
+def finish_opening(window: Any, quick: Any, *, summary: bool = True, reread: bool = False,
                    data_dir: str | os.PathLike[str] | None = None) -> bool:  # fmt: skip
     """After a fast first paint: open the database fully (integrity check, schema, SQLAlchemy) and hand
-    it to the window, then show the start-up summary. On a problem: the message, and the window closes."""
+    it to the window, then (``summary``) show the start-up summary. On a problem: the message, and the
+    window closes."""
     from navdesk.db.raw import translate_error
     from navdesk.errors import UserError
 
@@ -229,7 +230,7 @@ def finish_opening(window: Any, quick: Any, *, reread: bool = False,
         if friendly is None:
             raise
         if _offer_backup(quick.path, friendly, data_dir, window):
-            return finish_opening(window, quick, reread=True, data_dir=data_dir)
+            return finish_opening(window, quick, summary=summary, reread=True, data_dir=data_dir)
         show_user_error(str(friendly), window)
         window.close()
         QApplication.exit(1)
@@ -237,7 +238,8 @@ def finish_opening(window: Any, quick: Any, *, reread: bool = False,
     window.attach_database(database)
     if reread:  # a backup was restored: what the fast start showed came from the damaged file
         window.portfolio.reload(today=window.today)
-    window.show_startup_summary_in_background()
+    if summary:
+        window.show_startup_summary_in_background()
     return True
 
 
@@ -296,33 +298,93 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
     app = make_app()
     previous_hook = sys.excepthook
     sys.excepthook = excepthook
+    window: Any = None
     try:
         opened = open_office(db, data_dir, user)
         if opened is None:
             return 1
         database, actor, quick = opened
-        from navdesk.ui.main_window import MainWindow, _AfterFirstPaint
         from navdesk.ui.settings import ui_settings
 
-        window = MainWindow(
-            database, actor, settings=ui_settings(data_dir),
-            office=quick.office_name if quick else None, rows=quick.rows if quick else None,
-        )  # fmt: skip
-        if bench:
-            _ReadyAfterPaint(app, window.portfolio.view.viewport())
-        elif quick is not None:  # the full open (and then the deadlines) right after the first paint
-            _AfterFirstPaint(window.portfolio.view.viewport(),
-                             lambda: finish_opening(window, quick, data_dir=data_dir))  # fmt: skip
-        else:
-            window.show_summary_after_first_paint()  # the deadlines are computed after the first paint
-        if not bench:
-            from navdesk.ui.backups import start_auto_backups
-
-            start_auto_backups(window)  # on close, and daily
-        window.show()
-        try:
-            return int(app.exec())
-        finally:
-            window.database.close()
+        settings = ui_settings(data_dir)
+        preselect = user or os.environ.get("NAVDESK_USER")
+        while True:
+            window = _open_window(
+                app, database, actor, quick, settings, preselect, bench=bench, data_dir=data_dir
+            )
+            code = int(app.exec())
+            if not getattr(window, "switching_user", False):
+                return code
+            database, actor, quick, preselect = window.database, window.actor, None, None  # the next user
+            worker = getattr(window, "book_thread", None)
+            if worker is not None:  # the deadlines being computed report to this window: let them finish
+                worker.join(timeout=60)
+            window.deleteLater()
     finally:
+        if window is not None:
+            window.database.close()
         sys.excepthook = previous_hook
+
+
+def _open_window(app: QApplication, database: Any, actor: Any, quick: Any, settings: Any, preselect: str | None,
+                 *, bench: bool, data_dir: str | os.PathLike[str] | None = None) -> Any:  # fmt: skip
+    """The main window, covered by the sign-in screen when the office has several users (issue 9); the
+    start-up summary (deadlines, today's meetings, the idle lock) runs once the database is fully open
+    and the user has signed in."""
+    from navdesk.ui.main_window import MainWindow, _AfterFirstPaint
+
+    window = MainWindow(
+        database, actor, settings=settings,
+        office=quick.office_name if quick else None, rows=quick.rows if quick else None,
+    )  # fmt: skip
+    gate = None
+    if quick is not None:
+        from navdesk.ui.login import LoginUser
+
+        users = [LoginUser(*u) for u in quick.users]
+    else:
+        from navdesk.ui.login import users_of
+
+        users = users_of(database)
+    if len(users) > 1:
+        from navdesk.ui.login import add_switch_user, gate_window
+
+        gate = gate_window(window, users, settings=settings, preselect=preselect)
+        add_switch_user(window, window.file_menu, lambda: _switch_user(window))
+    state = {"open": quick is None, "signed_in": gate is None, "started": False}
+
+    def start() -> None:
+        if state["open"] and state["signed_in"] and not state["started"]:
+            state["started"] = True
+            window.show_startup_summary_in_background()
+
+    def opened() -> None:
+        if finish_opening(window, quick, summary=False, data_dir=data_dir):
+            state["open"] = True
+            start()
+
+    def signed_in(_actor: Any) -> None:
+        state["signed_in"] = True
+        start()
+
+    watched = gate.screen if gate is not None else window.portfolio.view.viewport()
+    if gate is not None:
+        gate.signed_in.connect(signed_in)
+    if bench:
+        _ReadyAfterPaint(app, watched)
+    elif quick is not None:  # the full open right after the first paint
+        _AfterFirstPaint(watched, opened)
+    elif gate is None:
+        window.show_summary_after_first_paint()  # the deadlines are computed after the first paint
+    if not bench:
+        from navdesk.ui.backups import start_auto_backups
+
+        start_auto_backups(window)  # on close, and daily
+    window.show()
+    return window
+
+
+def _switch_user(window: Any) -> None:
+    """*Bytt bruker*: the window closes (the event loop ends) and :func:`run` opens it again for the next user."""
+    window.switching_user = True
+    window.close()

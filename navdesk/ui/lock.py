@@ -48,42 +48,37 @@ def unlock_wait(failures: int) -> float:
     return wait(failures)
 
 
-class LockScreen(QFrame):
-    """The cover over one window: who is signed in, the password field and the Unlock button."""
+class CoverScreen(QFrame):
+    """An opaque cover over a whole window with a title, a centred column of widgets and a message line:
+    the lock screen, and the sign-in screen (:mod:`navdesk.ui.login`). It follows the window's size and
+    stays on top of widgets added later."""
 
-    def __init__(self, window: QWidget, lock: AppLock) -> None:
+    def __init__(self, window: QWidget, name: str, title_text: str) -> None:
         super().__init__(window)
-        self.setObjectName("lockScreen")
+        self.setObjectName(name)
         self.setAutoFillBackground(True)
         self.setStyleSheet(
-            "#lockScreen { background: #1b3a5c; } #lockScreen QLabel { color: white; }"
-            " #lockMessage { color: #ffd6d6; }"
+            f"#{name} {{ background: #1b3a5c; }} #{name} QLabel {{ color: white; }}"
+            f" #{name} #coverMessage {{ color: #ffd6d6; }}"
         )
-        self._lock = lock
-        self.setAccessibleName(_("NavDesk is locked"))
-        title = QLabel(_("NavDesk is locked"))
-        font = title.font()
+        self.setAccessibleName(title_text)
+        self.title = QLabel(title_text)
+        font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
-        title.setFont(font)
-        who = QLabel(lock.who)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(_("Your password"))
-        self.password.setAccessibleName(_("Password to unlock"))
-        self.password.setMinimumWidth(260)
-        self.password.returnPressed.connect(self._unlock)
-        self.unlock_button = QPushButton(_("Unlock"))
-        self.unlock_button.clicked.connect(self._unlock)
+        self.title.setFont(font)
         self.message = QLabel()
-        self.message.setObjectName("lockMessage")
+        self.message.setObjectName("coverMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setMinimumWidth(420)  # room for "Wrong password. Wait 10 seconds …" on one line
+
+    def place(self, window: QWidget, widgets: list[QWidget], spacing: int = 8) -> None:
+        """Lay out title, ``widgets`` and the message in the middle, and cover ``window``."""
         box = QVBoxLayout(self)
-        box.setSpacing(8)
+        box.setSpacing(spacing)
         box.addStretch(2)
-        for widget in (title, who, self.password, self.unlock_button, self.message):
+        for widget in (self.title, *widgets, self.message):
             box.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(3)
         self.setGeometry(window.rect())
@@ -99,6 +94,31 @@ class LockScreen(QFrame):
             QTimer.singleShot(0, self.raise_)  # a widget added behind stays behind
         return False
 
+    def detach(self) -> None:
+        window = self.parentWidget()
+        if window is not None:
+            window.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
+
+
+class LockScreen(CoverScreen):
+    """The cover over one window: who is signed in, the password field and the Unlock button."""
+
+    def __init__(self, window: QWidget, lock: AppLock) -> None:
+        super().__init__(window, "lockScreen", _("NavDesk is locked"))
+        self._lock = lock
+        who = QLabel(lock.who)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_("Your password"))
+        self.password.setAccessibleName(_("Password to unlock"))
+        self.password.setMinimumWidth(260)
+        self.password.returnPressed.connect(self._unlock)
+        self.unlock_button = QPushButton(_("Unlock"))
+        self.unlock_button.clicked.connect(self._unlock)
+        self.place(window, [who, self.password, self.unlock_button])
+
     def _unlock(self) -> None:
         self._lock.try_unlock(self.password.text(), self)
 
@@ -107,13 +127,6 @@ class LockScreen(QFrame):
         self.unlock_button.setEnabled(not waiting)
         if not waiting:
             self.password.setFocus()
-
-    def detach(self) -> None:
-        window = self.parentWidget()
-        if window is not None:
-            window.removeEventFilter(self)
-        self.hide()
-        self.deleteLater()
 
 
 class AppLock(QObject):
@@ -327,9 +340,13 @@ def lock_for(window: Any, idle_minutes: int) -> AppLock:
 
     def check(password: str) -> bool:
         from navdesk.services.lock import check_password
+        from navdesk.services.users import record_failed_login
 
-        with window.database.session() as session:
-            return check_password(session, window.actor.user_id, password)
+        with window.database.session() as session, session.begin():
+            right = check_password(session, window.actor.user_id, password)
+            if not right:  # in the audit trail like a wrong password when signing in
+                record_failed_login(session, window.actor.user_id, action="unlock_failed")
+            return right
 
     who = _("Signed in: {initials}").format(initials=window.actor.initials)
     return AppLock(window, check, who=who, idle_ms=idle_minutes * 60_000)

@@ -22,6 +22,7 @@ from navdesk.i18n import _
 from navdesk.ui import backups
 from navdesk.ui.about import add_about_action
 from navdesk.ui.startup_summary import StartupBanner, summarize
+from navdesk.ui.users import add_users_action
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
 
@@ -612,6 +613,7 @@ class MainWindow(QMainWindow):
             self
         )  # Settings → Backups …; Office → recovery sheet, change key (navdesk.ui.backups)
         add_retention_action(self)  # Office → Retention and deletion (navdesk.ui.retention)
+        add_users_action(self, self.office_menu)  # Kontor → Brukere (navdesk.ui.users)
         for menu in (self.office_menu, self.settings_menu, self.help_menu):
             menu.menuAction().setVisible(not menu.isEmpty())  # a veileder may have nothing under Office
 

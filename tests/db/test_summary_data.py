@@ -110,7 +110,7 @@ def test_sensitive_notes_are_not_even_read_unless_asked(office) -> None:  # type
         assert statements and not [q for q in statements if "health_section" in q]
         assert data.sensitive is None
         with db.session() as s:
-            chosen = summary_data(s, meeting, include_sensitive=True)
+            chosen = summary_data(s, meeting, include_sensitive=True, actor=actor)
     finally:
         event.remove(db.engine, "before_cursor_execute", spy)
     assert chosen.sensitive == "Sover dårlig; går til fastlege."

@@ -275,6 +275,7 @@ class ClubsView(QWidget):
         self.streak.setAccessibleName(_("Flag after this many «did not show up» in a row"))
         self.streak.setToolTip(_("An office setting: it applies to every group."))
         self.streak.editingFinished.connect(lambda: self.set_streak_limit(self.streak.value()))
+        self.streak.setEnabled(str(getattr(actor, "access_role", "")) == "admin")  # an office setting
         setting = QHBoxLayout()
         setting.addWidget(QLabel(_("Flag a participant after")))
         setting.addWidget(self.streak)

@@ -253,6 +253,28 @@ class YouthForm(QDialog):
             left.addWidget(box)
         for box in (home, work, strengths):
             right.addWidget(box)
+        # Health and rus: a restricted note (issue 9), on an existing youth, for the youth's veileder and leder
+        self.health_edit: QPlainTextEdit | None = None
+        self.health_restricted: QLabel | None = None
+        if self._record is not None:
+            from navdesk.services.access import restricted_text
+
+            if getattr(self._record, "restricted", True):
+                self.health_restricted = QLabel(restricted_text())
+                self.health_restricted.setWordWrap(True)
+                self.health_restricted.setStyleSheet("color: #8a4b00; font-style: italic;")
+                health_widget: QWidget = self.health_restricted
+            else:
+                self.health_edit = _text(_("Health and rus (restricted)"), 3)
+                self.health_edit.setPlaceholderText(
+                    _("Only what is needed for the follow-up. Never in printouts unless chosen.")
+                )
+                health_widget = self.health_edit
+            health = self._group(_("Health and rus (restricted)"), [("", health_widget, None)])
+            health.setObjectName("healthBox")
+            health.setStyleSheet("#healthBox { border: 2px solid #b00020; border-radius: 4px; margin-top: 1.2em; }"
+                                 " #healthBox::title { color: #b00020; subcontrol-origin: margin; left: 8px; }")  # fmt: skip
+            right.addWidget(health)
         self.registration_edit: QLineEdit | None = None
         if self._record is None:
             self.registration_edit = _line(_("Registration date"), 10, _("dd.mm.åååå"))
@@ -388,6 +410,8 @@ class YouthForm(QDialog):
         self.strengths_edit.setPlainText(v.get("strengths") or "")
         self.dreams_edit.setPlainText(v.get("dreams") or "")
         self.no_group_check.setChecked(bool(v.get("no_group_activities")))
+        if self.health_edit is not None:
+            self.health_edit.setPlainText(v.get("health_note") or "")
 
     def _wire(self) -> None:
         def touch(key: str) -> Callable[..., None]:
@@ -593,6 +617,8 @@ class YouthForm(QDialog):
             "dreams": self.dreams_edit.toPlainText().strip(),
             "no_group_activities": self.no_group_check.isChecked(),
         }
+        if self.health_edit is not None:  # only for those who may see it (the core checks it again)
+            out["health_note"] = self.health_edit.toPlainText().strip()
         fnr = "".join(self.fnr_edit.text().split())
         if fnr and self.store_fnr:
             out["fodselsnummer"] = fnr

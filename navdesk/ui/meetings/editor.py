@@ -158,7 +158,7 @@ class MeetingEditor(QWidget):
         from navdesk.services.office import catalogue
 
         with database.session() as session:
-            detail = read_meeting(session, meeting_id) if meeting_id is not None else None
+            detail = read_meeting(session, meeting_id, actor) if meeting_id is not None else None
             choices = editor_choices(session)
             trekant = catalogue(session, "meeting_type").get("trekantsamtale")
         super().__init__(parent, Qt.WindowType.Window)
@@ -196,6 +196,7 @@ class MeetingEditor(QWidget):
         self._baseline = self.payload()
         self._connect_changes()
         self._offer_draft()
+        self._restrict_for_youth()  # a new meeting: the health section only for the youth's veileder and leder
         self._update_title()
         self.resize(980, 900)
 
@@ -320,6 +321,14 @@ class MeetingEditor(QWidget):
         health_layout = QVBoxLayout(self.health_box)
         health_layout.addWidget(health_hint)
         health_layout.addWidget(self.health_edit)
+        from navdesk.services.access import restricted_text
+
+        self.health_restricted = QLabel(restricted_text())  # for others than the youth's veileder and leder
+        self.health_restricted.setObjectName("healthRestricted")
+        self.health_restricted.setWordWrap(True)
+        self.health_restricted.setStyleSheet("color: #8a4b00; font-style: italic;")
+        self.health_restricted.hide()
+        health_layout.addWidget(self.health_restricted)
 
         # actions
         self.action_table = QTableWidget(0, 4)
@@ -566,6 +575,9 @@ class MeetingEditor(QWidget):
             for edit, text in ((self.agenda_edit, d.agenda), (self.summary_edit, d.summary),
                                (self.decisions_edit, d.decisions), (self.health_edit, d.health_section)):  # fmt: skip
                 edit.setPlainText(text)
+            self._health_restricted = d.restricted
+            self.health_edit.setVisible(not d.restricted)  # the core left the text out: nothing to edit
+            self.health_restricted.setVisible(d.restricted)
             self.participants.setRowCount(0)
             for p in d.participants:
                 self.add_participant_row(p.kind, p.name, p.organisation, p.role, user_id=p.user_id,
@@ -702,6 +714,8 @@ class MeetingEditor(QWidget):
             self.new_time = datetime.fromisoformat(p["new_time"]) if p.get("new_time") else None
             for edit, key in ((self.agenda_edit, "agenda"), (self.summary_edit, "summary"),
                               (self.decisions_edit, "decisions"), (self.health_edit, "health_section")):  # fmt: skip
+                if edit is self.health_edit and getattr(self, "_health_restricted", False):
+                    continue  # restricted for this user: the section is not theirs to fill in
                 edit.setPlainText(p.get(key, ""))
             self.participants.setRowCount(0)
             for r in p.get("participants", []):
@@ -725,6 +739,7 @@ class MeetingEditor(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         for combo in (self.type_combo, self.youth_combo):
             combo.currentIndexChanged.connect(lambda _i: self.offer_preparation())
+        self.youth_combo.currentIndexChanged.connect(lambda _i: self._restrict_for_youth())
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.date_edit.dateChanged.connect(lambda _d: self._changed())
         self.time_edit.timeChanged.connect(lambda _t: self._changed())
@@ -734,6 +749,21 @@ class MeetingEditor(QWidget):
             edit.textChanged.connect(self._changed)
         self.participants.itemChanged.connect(lambda _i: self._changed())
         self.action_table.itemChanged.connect(lambda _i: self._changed())
+
+    def _restrict_for_youth(self) -> None:
+        """A new meeting: the health section only when the chosen youth is one the user may see it for."""
+        if self.detail is not None or getattr(self, "_loading", False):
+            return
+        from navdesk.services.meetings import may_write_health_section
+
+        youth = _opt_uuid(self.youth_combo.currentData())
+        with self._database.session() as session:
+            allowed = may_write_health_section(session, self._actor, youth)
+        self._health_restricted = not allowed
+        if not allowed:
+            self.health_edit.clear()
+        self.health_edit.setVisible(allowed)
+        self.health_restricted.setVisible(not allowed)
 
     def offer_preparation(self) -> bool:
         """A trekantsamtale with a youth and no agenda yet gets the preparation note as its agenda (what OT
@@ -963,7 +993,7 @@ class MeetingEditor(QWidget):
         from navdesk.services.meetings import read_meeting
 
         with self._database.session() as session:
-            self.detail = read_meeting(session, meeting_id)
+            self.detail = read_meeting(session, meeting_id, self._actor)
         self.meeting_id = meeting_id
         self._draft_key = (drafts.MEETING, meeting_id)
         self._autosave.stop()

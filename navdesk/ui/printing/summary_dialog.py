@@ -72,6 +72,9 @@ class SummaryDialog(QDialog):
             self._plain = summary_data(session, meeting_id)
             self._printed_by = user_label(session, actor.user_id, actor.initials)
             self._recording = journal.recording(session, meeting_id)
+            from navdesk.services.meetings import may_see_health_section
+
+            self._may_see_sensitive = may_see_health_section(session, actor, meeting_id)
         self._with_sensitive: SummaryData | None = None
         self._pdf_bytes = b""
         data = self._plain
@@ -95,7 +98,12 @@ class SummaryDialog(QDialog):
         for key, label in section_labels():
             box = QCheckBox(label)
             box.setChecked(key in SummaryOptions().sections)
-            if key == "sensitive":
+            if key == "sensitive" and not self._may_see_sensitive:
+                from navdesk.services.access import restricted_text
+
+                box.setEnabled(False)  # the core refuses it too
+                box.setToolTip(restricted_text())
+            elif key == "sensitive":
                 box.setStyleSheet("color: #8a4b00;")
                 box.setToolTip(
                     _("Print health and other sensitive notes only when the youth has agreed to it.")
@@ -220,7 +228,9 @@ class SummaryDialog(QDialog):
             return self._plain
         if self._with_sensitive is None:
             with self._database.session() as session:
-                self._with_sensitive = summary_data(session, self.meeting_id, include_sensitive=True)
+                self._with_sensitive = summary_data(
+                    session, self.meeting_id, include_sensitive=True, actor=self._actor
+                )
         return self._with_sensitive
 
     def pdf_bytes(self) -> bytes:

@@ -154,7 +154,7 @@ class RecordWindow(QWidget):
         from navdesk.services.record import read_record
 
         with self._database.session() as session:
-            self.record = read_record(session, self.youth_id, self.today)
+            self.record = read_record(session, self.youth_id, self.today, self._actor)
         self._show()
 
     def _show(self) -> None:
@@ -180,7 +180,7 @@ class RecordWindow(QWidget):
         from navdesk.services.record import read_record
 
         with self._database.session() as session:
-            self.record = read_record(session, self.youth_id, self.today)
+            self.record = read_record(session, self.youth_id, self.today, self._actor)
         self.header.set_record(self.record, self._book())
         self.overview.set_record(self.record)
         self._load_history()
