@@ -23,7 +23,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
     """No real keyring, no inherited passphrase or user, bokmål, data folder in tmp."""
     import keyring.core
 
-    for var in ("NAVDESK_PASSPHRASE", "NAVDESK_USER", "NAVDESK_LANG", "NAVDESK_DATA_DIR"):
+    for var in ("NAVDESK_PASSPHRASE", "NAVDESK_USER", "NAVDESK_LANG", "NAVDESK_DATA_DIR", "NAVDESK_APPEARANCE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("NAVDESK_DATA_DIR", str(tmp_path / "data"))

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.ui import theme
 from navdesk.ui.startup_summary import StartupBanner, summarize
 from navdesk.ui.views.placeholder import PlaceholderView
 from navdesk.ui.views.portfolio import PortfolioView
@@ -132,17 +133,19 @@ class MainWindow(QMainWindow):
             "partners": QWidget(),
             "reports": QWidget(),
         }
-        for key, label, will_contain in _screens():
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+        icon_side = round(QFontMetrics(nav_font).height() * 1.2)  # icons grow with the text
+        self.nav.setIconSize(QSize(icon_side, icon_side))
+        for number, (key, label, will_contain) in enumerate(_screens(), start=1):
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
             widget.setObjectName(key)
             self.screens[key] = widget
             self.stack.addWidget(widget)
-            self.nav.addItem(label)
-        nav_font = self.nav.font()
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
-        self.nav.setFont(nav_font)
+            self._add_navigation(key, label, number, icon_side)
         self.nav.setSpacing(3)
-        self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.5em; }")
         width = max(self.nav.sizeHintForColumn(0), 100) + 2 * self.nav.frameWidth() + 40
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self._on_screen_changed)
@@ -173,6 +176,31 @@ class MainWindow(QMainWindow):
             self.portfolio.load(rows, today=today)  # read by the fast start path (navdesk.quickstart)
         elif load:
             self.portfolio.reload(today=today)
+
+    def _add_navigation(self, key: str, label: str, number: int, icon_side: int) -> None:
+        """One screen in the navigation: its icon, and Alt+number to go there from anywhere."""
+        from PySide6.QtWidgets import QListWidgetItem
+
+        from navdesk.ui.icons import icon
+
+        shortcut = QKeySequence(f"Alt+{number}")
+        item = QListWidgetItem(icon(key, icon_side), label)
+        hint = _("{screen} ({shortcut})").format(
+            screen=label, shortcut=shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        item.setToolTip(hint)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
+        self.nav.addItem(item)
+        QShortcut(shortcut, self, lambda: self.go_to_screen(key))
+
+    def go_to_screen(self, key: str) -> None:
+        """Alt+number: show the screen and put the keyboard focus in it."""
+        self.show_screen(key)
+        screen = self.stack.currentWidget()
+        if screen is not None:
+            screen.setFocus()
+            if screen.focusWidget() is None:
+                screen.focusNextChild()
 
     def attach_database(self, database: Any) -> None:
         """Hand over the fully opened database after a fast start (it replaces the pending one)."""
@@ -730,7 +758,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.user_label)
         bar.addPermanentWidget(self.database_label)
         if target.path is not None and not self.database.encrypted:
-            self.database_label.setStyleSheet("color: #b00020;")
+            self.database_label.setStyleSheet(theme.css("color: {warn};"))
 
     def current_day(self) -> date:
         return self.today or date.today()

@@ -49,10 +49,11 @@ from navdesk.domain.text import age_on, format_date
 from navdesk.errors import InvalidInput, StaleEdit, UserError
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord, check_email, parse_day, parse_phone
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import note_edit
 
-ERROR_STYLE = "color: #b00020;"
-INFO_STYLE = "color: #555;"
+ERROR_STYLE = "color: {warn};"
+INFO_STYLE = "color: {muted};"
 
 
 def _same_phone(before: str, after: str) -> bool:
@@ -155,8 +156,10 @@ class YouthForm(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setObjectName("formBanner")
         self.banner.setStyleSheet(
-            "#formBanner { background: #fdecee; border: 1px solid #b00020; color: #6d0014; padding: 8px;"
-            " border-radius: 3px; }"
+            theme.css(
+                "#formBanner {{ background: {error_bg}; border: 1px solid {warn}; color: {warn}; padding: 8px;"
+                " border-radius: 3px; }}"
+            )
         )
         self.banner.setVisible(False)
         self.banner.setAccessibleName(_("Why the youth was not saved"))
@@ -293,7 +296,7 @@ class YouthForm(QDialog):
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(INFO_STYLE)
+        self.status_label.setStyleSheet(theme.css(INFO_STYLE))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -323,7 +326,7 @@ class YouthForm(QDialog):
                 form.addRow(caption, widget)
                 continue
             message = Message()
-            message.setStyleSheet(ERROR_STYLE)
+            message.setStyleSheet(theme.css(ERROR_STYLE))
             message.setVisible(False)
             message.setObjectName("message_" + key)
             self.messages[key] = message
@@ -481,7 +484,7 @@ class YouthForm(QDialog):
         errors = self.errors()
         for key, label in self.messages.items():
             text = errors.get(key, "") if key in self._touched else ""
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(theme.css(ERROR_STYLE))
             label.setText(text)
             label.setVisible(bool(text))
         self._show_fnr_info(errors)
@@ -522,7 +525,7 @@ class YouthForm(QDialog):
                 text = _("Valid: birth date {date} filled in.").format(date=format_date(self._fnr_birth))
                 if not self.store_fnr:
                     text += " " + _("Only the birth date is saved (the office does not store fødselsnummer).")
-                label.setStyleSheet(INFO_STYLE)
+                label.setStyleSheet(theme.css(INFO_STYLE))
                 label.setText(text)
                 label.setVisible(True)
         else:
@@ -540,7 +543,7 @@ class YouthForm(QDialog):
                     "Protected address: it is hidden on screen and never printed, exported or put in a calendar."
                 )
             )
-            label.setStyleSheet("color: #b00020; font-weight: bold;")
+            label.setStyleSheet(theme.css("color: {warn}; font-weight: bold;"))
             label.setVisible(True)
 
     def _show_age_info(self, errors: dict[str, str]) -> None:
@@ -552,7 +555,7 @@ class YouthForm(QDialog):
         age = age_on(born, self.today)
         if not 15 <= age <= 30:
             label = self.messages["birth_date"]
-            label.setStyleSheet(INFO_STYLE)
+            label.setStyleSheet(theme.css(INFO_STYLE))
             label.setText(_("Note: {age} years old, outside the age group 16–29.").format(age=age))
             label.setVisible(True)
 

@@ -19,13 +19,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from navdesk.domain.portfolio import YouthRow
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.huskelapp import COLOURS, Huskelapp
 from navdesk.services.portfolio_facets import Facets
+from navdesk.ui import theme
 from navdesk.ui.models.portfolio_filter import PortfolioFacets
 from navdesk.ui.models.sort_keys import date_key, text_key
 
@@ -51,7 +51,6 @@ DEFAULT_COLUMNS = (
     COL_NAME, COL_HUSKELAPP, COL_AGE, COL_VEILEDER, COL_REGISTERED, COL_LAST_CONTACT, COL_NEXT_DEADLINE,
     COL_MUNICIPALITY,
 )  # fmt: skip
-_OVERDUE_COLOUR = QColor("#b00020")
 _NO_DEADLINE = 1 << 30  # youths without an open deadline sort after every date
 _NO_NOTE = (1 << 30, 0, "")  # youths without a huskelapp sort after those with one
 
@@ -300,7 +299,7 @@ class PortfolioModel(QAbstractTableModel):
             return self._note_data(row, col, role)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_NEXT_DEADLINE:
             deadline = self.next_deadline(row_no)
-            return _OVERDUE_COLOUR if deadline is not None and deadline.overdue(self._today) else None
+            return theme.qcolor("warn") if deadline is not None and deadline.overdue(self._today) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AGE, COL_DAYS_SINCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -318,7 +317,7 @@ class PortfolioModel(QAbstractTableModel):
 
             return huskelapp_tip(note, self._today)
         if role == Qt.ItemDataRole.ForegroundRole and note.due is not None and note.due < self._today:
-            return _OVERDUE_COLOUR
+            return theme.qcolor("warn")
         return None
 
     def _display(self, row_no: int, row: YouthRow, col: int) -> str:

@@ -35,10 +35,11 @@ from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
 from navdesk.services import journal
 from navdesk.services.summaries import SummaryData, summary_data, user_label
+from navdesk.ui import theme
 from navdesk.ui.printing import native
 from navdesk.ui.printing.output import MemoryPdf, print_documents, prints_to_file
 
-WARN = "color: #b00020; font-weight: bold;"
+WARN = "color: {warn}; font-weight: bold;"
 
 
 def section_labels() -> list[tuple[str, str]]:
@@ -96,7 +97,7 @@ class SummaryDialog(QDialog):
             box = QCheckBox(label)
             box.setChecked(key in SummaryOptions().sections)
             if key == "sensitive":
-                box.setStyleSheet("color: #8a4b00;")
+                box.setStyleSheet(theme.css("color: {caution};"))
                 box.setToolTip(
                     _("Print health and other sensitive notes only when the youth has agreed to it.")
                 )
@@ -106,14 +107,14 @@ class SummaryDialog(QDialog):
                 note = QLabel(_("Left out unless you tick it. Tick only when the youth has agreed."))
                 note.setWordWrap(True)
                 note.setIndent(22)
-                note.setStyleSheet("color: #8a4b00;")
+                note.setStyleSheet(theme.css("color: {caution};"))
                 sections_layout.addWidget(note)
         form = QFormLayout()
         form.addRow(_("Language"), self.lang_combo)
 
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.consent_label.setStyleSheet(WARN)
+        self.consent_label.setStyleSheet(theme.css(WARN))
         missing = data.missing_consent
         if missing:
             names = "\n".join(f"• {p.name} ({p.organisation or '–'})" for p in missing)

@@ -35,13 +35,23 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _, language
+from navdesk.ui import theme
 from navdesk.ui.views.heading import screen_heading
 
 if TYPE_CHECKING:
     from navdesk.domain.reports import Rendered
     from navdesk.services.reports import Report
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+PALETTE = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "outline",
+]  # + dashes, markers
 DASHES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
           Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine]  # fmt: skip
 
@@ -100,18 +110,18 @@ class ChartWidget(QWidget):
             painter.drawText(QRectF(0, y, label_w - 8, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              name)  # fmt: skip
             if value is None:
-                painter.setPen(QColor("#5a6470"))
+                painter.setPen(theme.qcolor("muted"))
                 painter.drawText(
                     QRectF(label_w + 4, y, 60, 20), Qt.AlignmentFlag.AlignVCenter, self._hidden_text(i)
                 )
                 continue
             length = room * value / top
-            painter.fillRect(QRectF(label_w, y + 3, length, 14), QColor(PALETTE[0]))
+            painter.fillRect(QRectF(label_w, y + 3, length, 14), _series_colour(0))
             painter.setPen(ink)
             painter.drawText(
                 QRectF(label_w + length + 4, y, 60, 20), Qt.AlignmentFlag.AlignVCenter, str(value)
             )
-        painter.setPen(QPen(QColor("#9aa5b1"), 1))
+        painter.setPen(QPen(theme.qcolor("line"), 1))
         painter.drawLine(label_w, 2, label_w, 4 + 22 * len(values))
 
     def _marker(self, painter: QPainter, kind: int, point: QPointF) -> None:
@@ -137,7 +147,7 @@ class ChartWidget(QWidget):
         top = max([v for row in series for v in row if v is not None] + [1])
         step = plot_w / max(1, len(t.series) - 1)
         ink = self.palette().windowText().color()
-        painter.setPen(QPen(QColor("#9aa5b1"), 1))
+        painter.setPen(QPen(theme.qcolor("line"), 1))
         painter.drawLine(left, top_pad, left, top_pad + plot_h)
         painter.drawLine(left, top_pad + plot_h, left + plot_w, top_pad + plot_h)
         painter.setPen(ink)
@@ -150,7 +160,7 @@ class ChartWidget(QWidget):
                 QRectF(x - 40, top_pad + plot_h + 4, 80, 18), Qt.AlignmentFlag.AlignHCenter, name
             )
         for i, (name, row) in enumerate(zip(t.categories, series, strict=True)):
-            colour = QColor(PALETTE[i % len(PALETTE)])
+            colour = _series_colour(i)
             pen = QPen(colour, 2, DASHES[i % len(DASHES)])
             painter.setPen(pen)
             painter.setBrush(QBrush(colour))
@@ -205,6 +215,12 @@ def numbers_table(table: Rendered) -> QTableWidget:
     widget.setFixedHeight(height + 4)
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return widget
+
+
+def _series_colour(i: int) -> QColor:
+    """Okabe–Ito colours (told apart with colour blindness); the last is the appearance's ink."""
+    name = PALETTE[i % len(PALETTE)]
+    return theme.qcolor(name) if not name.startswith("#") else QColor(name)
 
 
 class ReportsView(QWidget):

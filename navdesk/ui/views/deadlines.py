@@ -157,8 +157,10 @@ class DeadlinesView(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setStyleSheet(
-            "QToolButton { border: 1px solid #9a9a9a; border-radius: 3px; padding: 3px 8px; margin-right: 4px;"
-            " background: #f7f7f7; } QToolButton:disabled { color: #8a8a8a; border-color: #c8c8c8; }"
+            "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 8px; margin-right: 4px;"
+            " background: palette(button); color: palette(button-text); }"
+            " QToolButton:focus { border: 2px solid palette(highlight); }"
+            " QToolButton:disabled { color: palette(placeholder-text); }"
         )
         for action in self.actions_in_order:
             self.tree.addAction(action)
@@ -172,7 +174,9 @@ class DeadlinesView(QWidget):
         self.rules_button.setDefaultAction(self.rules_action)
         self.rules_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.rules_button.setStyleSheet(
-            "QToolButton { border: 1px solid #9a9a9a; border-radius: 3px; padding: 3px 8px; background: #f7f7f7; }"
+            "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 8px;"
+            " background: palette(button); color: palette(button-text); }"
+            " QToolButton:focus { border: 2px solid palette(highlight); }"
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.toolbar, 1)
