@@ -93,6 +93,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     table.verticalHeader().setVisible(False)
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setStretchLastSection(True)
@@ -109,6 +110,7 @@ class AttendanceGrid(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(_("Attendance register"))
+        self.setTabKeyNavigation(False)  # Tab leaves the grid; the arrow keys move in it
         self.sessions: list[SessionRow] = []
         self.people: list[ParticipantRow] = []
 

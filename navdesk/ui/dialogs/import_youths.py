@@ -201,6 +201,7 @@ class ImportYouthsDialog(QDialog):
         file_row.addWidget(self.reload_button)
 
         self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.mapping_table.setHorizontalHeaderLabels([_("Column in the file"), _("Example"), _("Import as")])
         self.mapping_table.setAccessibleName(_("Columns of the file and what they are imported as"))
         self.mapping_table.verticalHeader().setVisible(False)
@@ -218,6 +219,7 @@ class ImportYouthsDialog(QDialog):
 
         self.preview_model = PreviewModel(self)
         self.preview = QTableView()
+        self.preview.setTabKeyNavigation(False)
         self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName(_("The rows of the file"))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

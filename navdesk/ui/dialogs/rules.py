@@ -367,6 +367,7 @@ class _RulePage(QWidget):
                 editor.help = _(_PARAM_HELP[param])
                 editor.widget.setToolTip(editor.help)
             editor.widget.setAccessibleName(editor.label)
+            editor.focus_widget().setAccessibleName(editor.label)  # the spin box inside a row widget too
             row_label = QLabel(editor.label + ":")
             row_label.setBuddy(editor.focus_widget())
             if isinstance(editor, _NumbersEditor):

@@ -442,6 +442,7 @@ class MeetingEditor(QWidget):
 
     @staticmethod
     def _table_look(table: QTableWidget, widths: tuple[int, ...]) -> None:
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().setVisible(False)

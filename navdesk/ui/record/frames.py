@@ -23,6 +23,7 @@ def notice(text: str) -> QLabel:
 
 def read_only_table(model: TextTableModel, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

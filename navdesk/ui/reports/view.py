@@ -189,6 +189,7 @@ class ChartWidget(QWidget):
 def numbers_table(table: Rendered) -> QTableWidget:
     """The table's numbers, read-only, right-aligned, the totals row in bold."""
     widget = QTableWidget(len(table.rows), len(table.header))
+    widget.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     widget.setAccessibleName(_("Numbers: {title}").format(title=table.title))
     widget.setHorizontalHeaderLabels(table.header)
     widget.verticalHeader().hide()

@@ -165,6 +165,11 @@ class DeadlinesView(QWidget):
         for action in self.actions_in_order:
             self.tree.addAction(action)
             self.toolbar.addAction(action)
+            self.toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable with Tab
+        more = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # the "»" button of a narrow window
+            more.setAccessibleName(_("More actions"))
+            more.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.rules_action = QAction(_("Rules for deadlines …"), self)
         self.rules_action.setToolTip(
             _("The office's rules for deadlines: which are in use, and their settings.")

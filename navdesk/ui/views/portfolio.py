@@ -150,6 +150,7 @@ class PortfolioView(QWidget):
         self.proxy.set_row_filter(lambda: self.model.facets.selected(self.filters.state()))
 
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.view.setModel(self.proxy)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
