@@ -27,7 +27,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     "ok": ("#1b5e20", "#8fd694"),  # saved, done
     "caution": ("#8a5a00", "#ffcc80"),  # soon, needs a look
     "muted": ("#555555", "#b4b9bf"),  # captions, hints
-    "faint": ("#6b6b6b", "#9ea4aa"),  # empty values, greyed rows (still 4.5:1)
+    "faint": ("#626262", "#9ea4aa"),  # empty values, greyed rows (still 4.5:1)
     "heading": ("#1b3a5c", "#a8c7fa"),  # card titles
     "accent": ("#c30000", "#ff7a7a"),  # NAV red in icons (not text)
     "icon": ("#2b2b2b", "#e8eaed"),  # strokes of the navigation icons
@@ -48,7 +48,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     "card_selected_bg": ("#dbe9f7", "#27405e"),
     "card_selected_border": ("#1b5e9c", "#8ab4f8"),
     "error_bg": ("#fdecea", "#4a1c20"),  # behind warn text
-    "today_bg": ("#fff3c4", "#4a4018"),  # today's row
+    "today_bg": ("#fff3c4", "#3d3514"),  # today's row
     "present_bg": ("#d8f0dc", "#1e3d26"),  # attendance
     "late_bg": ("#eaf5d0", "#33401c"),
     "excused_bg": ("#e8e8e8", "#3a3a3a"),
@@ -119,23 +119,63 @@ def dark_palette() -> QPalette:
     p = QPalette()
     roles = QPalette.ColorRole
     values = {
-        roles.Window: "#202124", roles.WindowText: "#e8eaed", roles.Base: "#17181a",
-        roles.AlternateBase: "#24262a", roles.Text: "#e8eaed", roles.Button: "#2d2f33",
-        roles.ButtonText: "#e8eaed", roles.BrightText: "#ffffff", roles.Highlight: "#2f65c0",
+        roles.Window: "#202124", roles.WindowText: "#e8eaed", roles.Base: "#2b2d31",
+        roles.AlternateBase: "#33363b", roles.Text: "#e8eaed", roles.Button: "#2d2f33",
+        roles.ButtonText: "#e8eaed", roles.BrightText: "#ffffff", roles.Highlight: "#3a70d0",
         roles.HighlightedText: "#ffffff", roles.ToolTipBase: "#303134", roles.ToolTipText: "#e8eaed",
         roles.PlaceholderText: "#9ea4aa", roles.Link: "#8ab4f8", roles.LinkVisited: "#c58af9",
-        roles.Light: "#4a4d52", roles.Midlight: "#3a3d42", roles.Mid: "#2a2c30", roles.Dark: "#141517",
-        roles.Shadow: "#000000", roles.Accent: "#2f65c0",
+        roles.Light: "#55595f", roles.Midlight: "#44474d", roles.Mid: "#6b7078", roles.Dark: "#141517",
+        roles.Shadow: "#000000", roles.Accent: "#3a70d0",
     }  # fmt: skip
     for role, value in values.items():
         p.setColor(role, QColor(value))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         p.setColor(disabled, role, QColor("#8a8f96"))
-    p.setColor(disabled, roles.Base, QColor("#202124"))
+    p.setColor(disabled, roles.Base, QColor("#24262a"))
     p.setColor(disabled, roles.Button, QColor("#26282b"))
     p.setColor(disabled, roles.Highlight, QColor("#3a3d42"))
     return p
+
+
+# The text roles a user reads, on their backgrounds.
+TEXT_ROLES = (
+    (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window), (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.Text, QPalette.ColorRole.AlternateBase),
+    (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+    (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase),
+    (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base), (QPalette.ColorRole.Link, QPalette.ColorRole.Base),
+)  # fmt: skip
+
+
+def readable(palette: QPalette, minimum: float = 4.5) -> QPalette:
+    """``palette`` with every text role at least ``minimum``:1 on its background (WCAG AA): a text colour
+    that is too faint is moved towards black or white, a selection colour too light for its text is
+    darkened. Colours that already reach it are kept as the system gave them."""
+    fixed = QPalette(palette)
+    active = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+    for group in active:
+        for text_role, background_role in TEXT_ROLES:
+            background = fixed.color(group, background_role)
+            text = fixed.color(group, text_role)
+            towards_dark = relative_luminance(background) > 0.18
+            if contrast_ratio(text, background) >= minimum:
+                continue
+            text = over(text, background)
+            for _step in range(40):
+                if contrast_ratio(text, background) >= minimum:
+                    break
+                text = text.darker(115) if towards_dark else text.lighter(115)
+            fixed.setColor(group, text_role, text)
+        highlight = fixed.color(group, QPalette.ColorRole.Highlight)
+        on_it = fixed.color(group, QPalette.ColorRole.HighlightedText)
+        for _step in range(40):
+            if contrast_ratio(on_it, highlight) >= minimum:
+                break
+            light_text = relative_luminance(on_it) > 0.5
+            highlight = highlight.darker(110) if light_text else highlight.lighter(110)
+        fixed.setColor(group, QPalette.ColorRole.Highlight, highlight)
+    return fixed
 
 
 def apply_appearance(app: QApplication, appearance: str | None = None) -> str:
@@ -155,7 +195,7 @@ def apply_appearance(app: QApplication, appearance: str | None = None) -> str:
     else:
         if _system_style and app.style().name().lower() != _system_style.lower():
             app.setStyle(QStyleFactory.create(_system_style))
-        app.setPalette(_system_palette)
+        app.setPalette(readable(_system_palette))
     _dark = None  # read from the palette now shown (a system palette may be dark even so)
     return wanted
 
@@ -167,9 +207,9 @@ def follow_system(app: QApplication) -> None:
         return
     app.setProperty("navdeskFollowsColorScheme", True)
 
-    def changed(_scheme: object) -> None:
+    def changed(scheme: object) -> None:
         if forced_appearance() is None:
-            apply_appearance(app)
+            apply_appearance(app, DARK if scheme == Qt.ColorScheme.Dark else LIGHT)
 
     hints.colorSchemeChanged.connect(changed)
 
@@ -182,6 +222,15 @@ def relative_luminance(c: QColor) -> float:
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
 
 
+def over(top: QColor, below: QColor) -> QColor:
+    """``top`` as seen over ``below`` (a half-transparent placeholder text, say)."""
+    alpha = top.alphaF()
+    return QColor.fromRgbF(*(alpha * t + (1 - alpha) * b for t, b in (
+        (top.redF(), below.redF()), (top.greenF(), below.greenF()), (top.blueF(), below.blueF()))))  # fmt: skip
+
+
 def contrast_ratio(a: QColor, b: QColor) -> float:
+    """The WCAG 2 contrast ratio of text colour ``a`` on background ``b`` (1 to 21)."""
+    a = over(a, b) if a.alpha() < 255 else a
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
