@@ -53,7 +53,9 @@ def controls(root: QWidget) -> list[QWidget]:
         if not isinstance(widget, KINDS) or isinstance(widget, QScrollBar | QHeaderView):
             continue
         parent = widget.parentWidget()
-        if isinstance(parent, inside) or (parent is not None and parent.inherits("QComboBoxPrivateContainer")):
+        if isinstance(parent, inside) or (
+            parent is not None and parent.inherits("QComboBoxPrivateContainer")
+        ):
             continue
         if widget is not root and not widget.isVisibleTo(root):
             continue
@@ -74,7 +76,10 @@ def problems(root: QWidget) -> list[str]:
     for widget in controls(root):
         if not spoken_name(widget):
             found.append(f"{describe(widget)}: no accessible name")
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             found.append(f"{describe(widget)}: cannot be reached with Tab")
         elif widget.isEnabled() and widget not in chain:
             found.append(f"{describe(widget)}: not in the Tab order")

@@ -147,7 +147,9 @@ class SummaryDialog(QDialog):
         left.addWidget(self.status_label)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(360)
+        left_widget.setFixedWidth(
+            left_widget.fontMetrics().averageCharWidth() * 58
+        )  # grows with the text size
 
         # --- preview
         self.pdf = MemoryPdf(parent=self)

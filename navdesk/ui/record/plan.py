@@ -224,7 +224,9 @@ class PlanTab(QWidget):
         self.recorded_label = self._value_label(_("Recorded in NAV's system"))
         self.goals_list = QListWidget()
         self.goals_list.setAccessibleName(_("Goals on the way"))
-        self.goals_list.setMaximumHeight(72)
+        self.goals_list.setMaximumHeight(
+            self.goals_list.fontMetrics().lineSpacing() * 4 + 8
+        )  # grows with the text
         self.goals_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.goals_list.customContextMenuRequested.connect(self._goal_menu)
         self.goals_list.itemActivated.connect(lambda _item: self.edit_goal())

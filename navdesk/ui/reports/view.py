@@ -72,9 +72,16 @@ class ChartWidget(QWidget):
         self.table = table
         self.setAccessibleName(_("Chart: {title}").format(title=table.title))
         rows = len(table.categories)
-        self.setMinimumHeight(max(190, 20 * rows + 20) if table.chart == "line" else max(40, 22 * rows + 8))
+        line = self._row()
+        self.setMinimumHeight(
+            max(190, (line - 2) * rows + 20) if table.chart == "line" else max(40, line * rows + 8)
+        )
         self.setMinimumWidth(380)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _row(self) -> int:
+        """The height of one bar or legend row: 22 pixels at the usual text size, more with larger text."""
+        return max(22, self.fontMetrics().height() + 6)
 
     def paintEvent(self, _event: Any) -> None:
         painter = QPainter(self)
@@ -98,6 +105,7 @@ class ChartWidget(QWidget):
             return
         values = t.values[0]
         metrics = painter.fontMetrics()
+        line, number_w = self._row(), metrics.horizontalAdvance("000000")
         label_w = min(
             self.width() // 2, max((metrics.horizontalAdvance(c) for c in t.categories), default=40) + 12
         )
@@ -105,24 +113,26 @@ class ChartWidget(QWidget):
         top = max([v for v in values if v is not None] + [1])
         ink = self.palette().windowText().color()
         for i, (name, value) in enumerate(zip(t.categories, values, strict=True)):
-            y = 4 + i * 22
+            y = 4 + i * line
             painter.setPen(ink)
-            painter.drawText(QRectF(0, y, label_w - 8, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(QRectF(0, y, label_w - 8, line - 2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              name)  # fmt: skip
             if value is None:
                 painter.setPen(theme.qcolor("muted"))
                 painter.drawText(
-                    QRectF(label_w + 4, y, 60, 20), Qt.AlignmentFlag.AlignVCenter, self._hidden_text(i)
+                    QRectF(label_w + 4, y, number_w, line - 2),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    self._hidden_text(i),
                 )
                 continue
             length = room * value / top
-            painter.fillRect(QRectF(label_w, y + 3, length, 14), _series_colour(0))
+            painter.fillRect(QRectF(label_w, y + 3, length, line - 8), _series_colour(0))
             painter.setPen(ink)
             painter.drawText(
-                QRectF(label_w + length + 4, y, 60, 20), Qt.AlignmentFlag.AlignVCenter, str(value)
+                QRectF(label_w + length + 4, y, number_w, line - 2), Qt.AlignmentFlag.AlignVCenter, str(value)
             )
         painter.setPen(QPen(theme.qcolor("line"), 1))
-        painter.drawLine(label_w, 2, label_w, 4 + 22 * len(values))
+        painter.drawLine(label_w, 2, label_w, 4 + line * len(values))
 
     def _marker(self, painter: QPainter, kind: int, point: QPointF) -> None:
         size = 4.0
@@ -177,13 +187,15 @@ class ChartWidget(QWidget):
             for j, v in enumerate(row):
                 if v is not None:
                     self._marker(painter, i, QPointF(left + j * step, top_pad + plot_h - plot_h * v / top))
-            lx, ly = self.width() - legend_w, top_pad + i * 20
+            lx, ly = self.width() - legend_w, top_pad + i * (self._row() - 2)
             painter.setPen(pen)
             painter.drawLine(QPointF(lx, ly + 8), QPointF(lx + 24, ly + 8))
             painter.setPen(QPen(colour, 1))
             self._marker(painter, i, QPointF(lx + 12, ly + 8))
             painter.setPen(ink)
-            painter.drawText(QRectF(lx + 30, ly, legend_w - 30, 18), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRectF(lx + 30, ly, legend_w - 30, self._row() - 4), Qt.AlignmentFlag.AlignVCenter, name
+            )
 
 
 def numbers_table(table: Rendered) -> QTableWidget:
