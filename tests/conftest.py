@@ -23,7 +23,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
     """No real keyring, no inherited passphrase or user, bokmål, data folder in tmp."""
     import keyring.core
 
-    for var in ("NAVDESK_PASSPHRASE", "NAVDESK_USER", "NAVDESK_LANG", "NAVDESK_DATA_DIR", "NAVDESK_APPEARANCE"):
+    for var in ("NAVDESK_PASSPHRASE", "NAVDESK_USER", "NAVDESK_LANG", "NAVDESK_DATA_DIR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.delenv("NAVDESK_APPEARANCE", raising=False)  # light, as the offscreen platform reports
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
