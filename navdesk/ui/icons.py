@@ -37,6 +37,17 @@ def render(name: str, size: int, scale: float = 1.0) -> QPixmap:
     return pixmap
 
 
+_cache: dict[tuple[str, str], QIcon] = {}
+
+
+def cached(name: str) -> QIcon:
+    """The icon for item views (drawn once per appearance)."""
+    key = (name, theme.colour("accent"))
+    if key not in _cache:
+        _cache[key] = icon(name)
+    return _cache[key]
+
+
 def icon(name: str, size: int | None = None) -> QIcon:
     """The named icon in the current appearance's colours, drawn at the usual sizes (and ``size``)
     for ordinary and double-density screens and for the scale of the primary screen."""

@@ -281,3 +281,29 @@ def test_the_walk_finds_what_is_missing(qtbot: Any) -> None:
         "QWidget/QPlainTextEdit '': Tab types a tab instead of moving on",
     ]
     assert spoken_name(labelled) == "Navn" and spoken_name(skipped) == "Lagre"
+
+
+def test_overdue_is_not_told_by_colour_alone(window: Any) -> None:
+    """An overdue next deadline in the portfolio is red, has a warning sign, and says "overdue" to a
+    screen reader; one that is not overdue has none of these."""
+    from navdesk.i18n import _
+    from navdesk.ui.models.portfolio_model import COL_NEXT_DEADLINE
+
+    model = window.portfolio.model
+    overdue = plain = 0
+    for row in range(model.rowCount()):
+        deadline = model.next_deadline(row)
+        if deadline is None:
+            continue
+        index = model.index(row, COL_NEXT_DEADLINE)
+        spoken = index.data(Qt.ItemDataRole.AccessibleTextRole)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if deadline.overdue(DEMO_DAY):
+            overdue += 1
+            assert icon is not None and not icon.isNull()
+            assert spoken == _("{date}, overdue").format(date=index.data())
+            assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+        else:
+            plain += 1
+            assert icon is None and spoken is None
+    assert overdue and plain

@@ -79,6 +79,24 @@ def _header_tips() -> tuple[str | None, ...]:
     )  # fmt: skip
 
 
+_OVERDUE_ROLES = (
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+
+
+def _overdue(role: int, text: str) -> Any:
+    """An overdue date is not told by colour alone: red, a warning triangle, and "overdue" for screen readers."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return theme.qcolor("warn")
+    if role == Qt.ItemDataRole.DecorationRole:
+        from navdesk.ui.icons import cached
+
+        return cached("overdue")
+    return _("{date}, overdue").format(date=text)
+
+
 class PortfolioModel(QAbstractTableModel):
     """The youths of the portfolio; set them with :meth:`set_rows`, the deadline book with :meth:`set_deadlines`.
 
@@ -297,9 +315,11 @@ class PortfolioModel(QAbstractTableModel):
             return self._deadline_tip(row_no)
         if col in (COL_HUSKELAPP, COL_HUSKELAPP_DUE):
             return self._note_data(row, col, role)
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_NEXT_DEADLINE:
+        if col == COL_NEXT_DEADLINE and role in _OVERDUE_ROLES:
             deadline = self.next_deadline(row_no)
-            return theme.qcolor("warn") if deadline is not None and deadline.overdue(self._today) else None
+            if deadline is not None and deadline.overdue(self._today):  # red, a warning sign, and in words
+                return _overdue(role, format_date(deadline.due))
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AGE, COL_DAYS_SINCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -316,8 +336,11 @@ class PortfolioModel(QAbstractTableModel):
             from navdesk.ui.dialogs.huskelapp import huskelapp_tip
 
             return huskelapp_tip(note, self._today)
-        if role == Qt.ItemDataRole.ForegroundRole and note.due is not None and note.due < self._today:
+        overdue = note.due is not None and note.due < self._today
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
             return theme.qcolor("warn")
+        if col == COL_HUSKELAPP_DUE and overdue and role in _OVERDUE_ROLES:
+            return _overdue(role, format_date(note.due))
         return None
 
     def _display(self, row_no: int, row: YouthRow, col: int) -> str:

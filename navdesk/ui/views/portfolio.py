@@ -643,7 +643,7 @@ class PortfolioView(QWidget):
         entries = state.get("columns") if isinstance(state, dict) else None
         order: list[int] = []
         shown: set[int] = set()
-        widths = dict(_WIDTHS)
+        widths = self._default_widths()
         if isinstance(entries, list):
             for entry in entries:
                 key = entry.get("key") if isinstance(entry, dict) else None
@@ -673,13 +673,18 @@ class PortfolioView(QWidget):
         header.setSortIndicator(column, order_)
         self.proxy.sort(column, order_)
 
+    def _default_widths(self) -> dict[int, int]:
+        """The initial widths, wider when the system's text is larger (a date keeps its room)."""
+        scale = max(1.0, (self.view.fontMetrics().horizontalAdvance("00.00.0000") + 30) / 100)
+        return {column: round(width * scale) for column, width in _WIDTHS.items()}
+
     def set_column_visible(self, column: int, visible: bool) -> None:
         if column == COL_NAME:
             return
         header = self.view.horizontalHeader()
         header.setSectionHidden(column, not visible)
         if visible and header.sectionSize(column) < 20:
-            header.resizeSection(column, _WIDTHS.get(column, 100))
+            header.resizeSection(column, self._default_widths().get(column, 100))
 
     def _fill_column_menu(self, menu: QMenu) -> None:
         menu.clear()
