@@ -226,7 +226,7 @@ class ExportViewDialog(QDialog):
             )
         )
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(theme.css("color: {warn}; font-weight: bold;"))
+        theme.style(self.warning_label, "color: {warn}; font-weight: bold;")
         protected = QLabel(
             _(
                 "For youths with a protected address (adressesperre) only the name, age, counsellor and dates are "
@@ -254,7 +254,7 @@ class ExportViewDialog(QDialog):
         group.addButton(self.xlsx_radio)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(theme.css("color: {warn};"))
+        theme.style(self.error_label, "color: {warn};")
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

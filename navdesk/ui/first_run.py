@@ -115,7 +115,7 @@ class FirstRunDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(theme.css("color: {warn}; font-weight: bold;"))
+        theme.style(self.error_label, "color: {warn}; font-weight: bold;")
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

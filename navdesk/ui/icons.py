@@ -49,14 +49,14 @@ def cached(name: str) -> QIcon:
 
 
 def icon(name: str, size: int | None = None) -> QIcon:
-    """The named icon in the current appearance's colours, drawn at the usual sizes (and ``size``)
-    for ordinary and double-density screens and for the scale of the primary screen."""
+    """The named icon in the current appearance's colours for ordinary and double-density screens and
+    the primary screen's scale: drawn at ``size`` only (start-up stays quick), or at the usual sizes."""
     from PySide6.QtGui import QGuiApplication
 
     screen = QGuiApplication.primaryScreen()
     scales = sorted({*SCALES, screen.devicePixelRatio() if screen is not None else 1.0})
     result = QIcon()
-    for side in sorted({*SIZES, *([size] if size else [])}):
+    for side in [size] if size else SIZES:
         for scale in scales:
             result.addPixmap(render(name, side, scale))
     return result

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             self.screens[key] = widget
             self.stack.addWidget(widget)
             self._add_navigation(key, label, number, icon_side)
+        theme.notifier().changed.connect(self._redraw_navigation_icons)  # light ⇄ dark while open
         self.nav.setSpacing(3)
         self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.5em; }")
         width = max(self.nav.sizeHintForColumn(0), 100) + 2 * self.nav.frameWidth() + 40
@@ -192,6 +193,12 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
         self.nav.addItem(item)
         QShortcut(shortcut, self, lambda: self.go_to_screen(key))
+
+    def _redraw_navigation_icons(self) -> None:
+        from navdesk.ui.icons import icon
+
+        for row, key in enumerate(self.screens):
+            self.nav.item(row).setIcon(icon(key, self.nav.iconSize().width()))
 
     def go_to_screen(self, key: str) -> None:
         """Alt+number: show the screen and put the keyboard focus in it."""
@@ -758,7 +765,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.user_label)
         bar.addPermanentWidget(self.database_label)
         if target.path is not None and not self.database.encrypted:
-            self.database_label.setStyleSheet(theme.css("color: {warn};"))
+            theme.style(self.database_label, "color: {warn};")
 
     def current_day(self) -> date:
         return self.today or date.today()

@@ -24,7 +24,7 @@ class PassphraseDialog(QDialog):
         intro.setToolTip(str(path))
         self.error_label = QLabel(_("Wrong passphrase. Try again."))
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(theme.css("color: {warn}; font-weight: bold;"))
+        theme.style(self.error_label, "color: {warn}; font-weight: bold;")
         self.error_label.setVisible(attempt > 1)
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)

@@ -58,11 +58,10 @@ class StartupBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("startupSummary")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            theme.css(
-                "#startupSummary {{ background: {note_bg}; border: 1px solid {note_border}; border-radius: 4px; }}"
-                " #startupSummary QLabel {{ color: {note_text}; }}"
-            )
+        theme.style(
+            self,
+            "#startupSummary {{ background: {note_bg}; border: 1px solid {note_border}; border-radius: 4px; }}"
+            " #startupSummary QLabel {{ color: {note_text}; }}",
         )
         self.summary: Summary | None = None
         self.label = QLabel()

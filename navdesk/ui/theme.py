@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 APPEARANCE_ENV = "NAVDESK_APPEARANCE"
 LIGHT, DARK = "light", "dark"
@@ -109,9 +109,44 @@ def qcolor(name: str) -> QColor:
     return QColor(colour(name))
 
 
-def css(template: str) -> str:
-    """A style sheet with ``{name}`` replaced by the named colours, e.g. ``css("color: {warn};")``."""
-    return template.format(**{name: colour(name) for name in COLOURS})
+def css(template: str, *, dark: bool | None = None) -> str:
+    """A style sheet with ``{name}`` replaced by the named colours, e.g. ``css("color: {warn};")`` (in the
+    current appearance, or the dark or light one)."""
+    which = is_dark() if dark is None else dark
+    return template.format(**{name: pair[1] if which else pair[0] for name, pair in COLOURS.items()})
+
+
+_STYLE = "navdeskStyle"
+
+
+def style(widget: QWidget, template: str) -> None:
+    """``widget.setStyleSheet(css(template))``, redone in the other appearance's colours when the
+    appearance changes while the widget lives (``""``: no style sheet)."""
+    widget.setProperty(_STYLE, template)
+    widget.setStyleSheet(css(template) if template else "")
+
+
+def _restyle(was_dark: bool) -> None:
+    """Recolour the style sheets :func:`style` set (unless something else replaced them since)."""
+    for widget in QApplication.allWidgets():
+        template = widget.property(_STYLE)
+        if isinstance(template, str) and template and widget.styleSheet() == css(template, dark=was_dark):
+            widget.setStyleSheet(css(template))
+
+
+class _Notifier(QObject):
+    changed = Signal()
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """``notifier().changed`` is emitted after the appearance changed (widgets with drawn icons redraw)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier(QApplication.instance())
+    return _notifier
 
 
 def dark_palette() -> QPalette:
@@ -184,6 +219,7 @@ def apply_appearance(app: QApplication, appearance: str | None = None) -> str:
     Dark: the Fusion style and :func:`dark_palette`. Light: the style and palette the application had
     before (the system's), so a user's own light or high-contrast colours stay."""
     global _dark, _system_palette, _system_style
+    was_dark = is_dark()
     wanted = appearance or wanted_appearance()
     if _system_palette is None:
         _system_palette = QPalette(app.palette())
@@ -197,6 +233,9 @@ def apply_appearance(app: QApplication, appearance: str | None = None) -> str:
             app.setStyle(QStyleFactory.create(_system_style))
         app.setPalette(readable(_system_palette))
     _dark = None  # read from the palette now shown (a system palette may be dark even so)
+    if is_dark() != was_dark:
+        _restyle(was_dark)
+        notifier().changed.emit()
     return wanted
 
 

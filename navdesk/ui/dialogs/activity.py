@@ -269,7 +269,7 @@ class PlanDialog(QDialog):
     def _count(self) -> None:
         n = len(self.own_goal_edit.toPlainText())
         self.count_label.setText(_("{n} of {max} characters").format(n=n, max=OWN_GOAL_MAX))
-        self.count_label.setStyleSheet(theme.css("color: {warn};" if n > OWN_GOAL_MAX else "color: {muted};"))
+        theme.style(self.count_label, "color: {warn};" if n > OWN_GOAL_MAX else "color: {muted};")
 
     def values(self) -> dict[str, Any]:
         return {

@@ -55,7 +55,7 @@ class AssignDialog(QDialog):
         self.note_edit.setAccessibleName(_("Handover note"))
         self.note_edit.setPlaceholderText(_("What the new counsellor should know (optional)"))
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(theme.css("color: {warn};"))
+        theme.style(self.error_label, "color: {warn};")
         hint = QLabel(
             _("The change is kept in each youth’s counsellor history. Nothing changes unless all can.")
         )

@@ -118,7 +118,7 @@ class HuskelappDialog(QDialog):
         self.colour_label = QLabel()
 
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(theme.css("color: {warn};"))
+        theme.style(self.error_label, "color: {warn};")
         self.error_label.setWordWrap(True)
 
         form = QFormLayout()
@@ -184,7 +184,7 @@ class HuskelappDialog(QDialog):
         text = self.text_edit.toPlainText()
         length = len(text.strip())
         self.counter.setText(_("{n} of {max} characters").format(n=length, max=TEXT_MAX))
-        self.counter.setStyleSheet(theme.css("color: {warn};") if length > TEXT_MAX else "")
+        theme.style(self.counter, "color: {warn};" if length > TEXT_MAX else "")
         self.due_edit.setEnabled(self.due_check.isChecked())
         self.colour_label.setText(category_name(self.colour()))
         message = ""

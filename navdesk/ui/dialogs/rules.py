@@ -159,7 +159,7 @@ class _NumberEditor(_Editor):
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(self.spin)
             self.weeks_label = QLabel()
-            self.weeks_label.setStyleSheet(theme.css("color: {muted};"))
+            theme.style(self.weeks_label, "color: {muted};")
             row.addWidget(self.weeks_label)
             row.addStretch(1)
             self.spin.valueChanged.connect(self._show_weeks)
@@ -207,7 +207,7 @@ class _TextEditor(_Editor):
         try:
             self.value()
         except Invalid as exc:
-            self.edit.setStyleSheet(theme.css("QLineEdit {{ border: 1px solid {warn}; }}"))
+            theme.style(self.edit, "QLineEdit {{ border: 1px solid {warn}; }}")
             self.edit.setToolTip(str(exc))
         else:
             self.edit.setStyleSheet("")
@@ -336,7 +336,7 @@ class _RulePage(QWidget):
         name.setFont(font)
         name.setWordWrap(True)
         self.off_label = QLabel(_(_OFF_WARNINGS.get(rule.id, _OFF)))
-        self.off_label.setStyleSheet(theme.css("color: {warn};"))
+        theme.style(self.off_label, "color: {warn};")
         self.off_label.setWordWrap(True)
         # _() outside the f-strings: Babel does not extract calls written inside them
         why_label, met_label, source_text = _("Why:"), _("What meets it:"), _("Source: {source}")
@@ -372,7 +372,7 @@ class _RulePage(QWidget):
             row_label.setBuddy(editor.focus_widget())
             if isinstance(editor, _NumbersEditor):
                 hint = QLabel(_("Whole numbers, separated by commas."))
-                hint.setStyleSheet(theme.css("color: {muted};"))
+                theme.style(hint, "color: {muted};")
                 field = QWidget()
                 row = QHBoxLayout(field)
                 row.setContentsMargins(0, 0, 0, 0)
@@ -437,10 +437,9 @@ class RulesDialog(QDialog):
         intro.setWordWrap(True)
         self.read_only_label = QLabel(_("Only an administrator may change the office's rules."))
         self.read_only_label.setWordWrap(True)
-        self.read_only_label.setStyleSheet(
-            theme.css(
-                "QLabel {{ background: {note_bg}; border: 1px solid {note_border}; color: {note_text}; border-radius: 3px; padding: 6px; }}"
-            )
+        theme.style(
+            self.read_only_label,
+            "QLabel {{ background: {note_bg}; border: 1px solid {note_border}; color: {note_text}; border-radius: 3px; padding: 6px; }}",
         )
         self.read_only_label.setVisible(not self.can_edit)
 

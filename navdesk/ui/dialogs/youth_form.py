@@ -155,11 +155,10 @@ class YouthForm(QDialog):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setObjectName("formBanner")
-        self.banner.setStyleSheet(
-            theme.css(
-                "#formBanner {{ background: {error_bg}; border: 1px solid {warn}; color: {warn}; padding: 8px;"
-                " border-radius: 3px; }}"
-            )
+        theme.style(
+            self.banner,
+            "#formBanner {{ background: {error_bg}; border: 1px solid {warn}; color: {warn}; padding: 8px;"
+            " border-radius: 3px; }}",
         )
         self.banner.setVisible(False)
         self.banner.setAccessibleName(_("Why the youth was not saved"))
@@ -296,7 +295,7 @@ class YouthForm(QDialog):
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(theme.css(INFO_STYLE))
+        theme.style(self.status_label, INFO_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -326,7 +325,7 @@ class YouthForm(QDialog):
                 form.addRow(caption, widget)
                 continue
             message = Message()
-            message.setStyleSheet(theme.css(ERROR_STYLE))
+            theme.style(message, ERROR_STYLE)
             message.setVisible(False)
             message.setObjectName("message_" + key)
             self.messages[key] = message
@@ -484,7 +483,7 @@ class YouthForm(QDialog):
         errors = self.errors()
         for key, label in self.messages.items():
             text = errors.get(key, "") if key in self._touched else ""
-            label.setStyleSheet(theme.css(ERROR_STYLE))
+            theme.style(label, ERROR_STYLE)
             label.setText(text)
             label.setVisible(bool(text))
         self._show_fnr_info(errors)
@@ -525,7 +524,7 @@ class YouthForm(QDialog):
                 text = _("Valid: birth date {date} filled in.").format(date=format_date(self._fnr_birth))
                 if not self.store_fnr:
                     text += " " + _("Only the birth date is saved (the office does not store fødselsnummer).")
-                label.setStyleSheet(theme.css(INFO_STYLE))
+                theme.style(label, INFO_STYLE)
                 label.setText(text)
                 label.setVisible(True)
         else:
@@ -543,7 +542,7 @@ class YouthForm(QDialog):
                     "Protected address: it is hidden on screen and never printed, exported or put in a calendar."
                 )
             )
-            label.setStyleSheet(theme.css("color: {warn}; font-weight: bold;"))
+            theme.style(label, "color: {warn}; font-weight: bold;")
             label.setVisible(True)
 
     def _show_age_info(self, errors: dict[str, str]) -> None:
@@ -555,7 +554,7 @@ class YouthForm(QDialog):
         age = age_on(born, self.today)
         if not 15 <= age <= 30:
             label = self.messages["birth_date"]
-            label.setStyleSheet(theme.css(INFO_STYLE))
+            theme.style(label, INFO_STYLE)
             label.setText(_("Note: {age} years old, outside the age group 16–29.").format(age=age))
             label.setVisible(True)
 

@@ -205,8 +205,9 @@ class MeetingEditor(QWidget):
         c = self.choices
         self.draft_banner = QWidget()
         self.draft_banner.setObjectName("draftBanner")
-        self.draft_banner.setStyleSheet(
-            theme.css("#draftBanner {{ " + BANNER_STYLE + " }} #draftBanner QLabel {{ color: {note_text}; }}")
+        theme.style(
+            self.draft_banner,
+            "#draftBanner {{ " + BANNER_STYLE + " }} #draftBanner QLabel {{ color: {note_text}; }}",
         )
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
@@ -256,7 +257,7 @@ class MeetingEditor(QWidget):
             self.status_combo.addItem(status.label, status.value)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet(theme.css(WARN_STYLE))
+        theme.style(self.reason_label, WARN_STYLE)
 
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
@@ -293,7 +294,7 @@ class MeetingEditor(QWidget):
         self.remove_participant_button.clicked.connect(lambda: self._remove_row(self.participants))
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.consent_label.setStyleSheet(theme.css(WARN_STYLE))
+        theme.style(self.consent_label, WARN_STYLE)
         self.consent_label.setAccessibleName(_("Consent warnings"))
         part_box = QGroupBox(_("Participants"))
         part_layout = QVBoxLayout(part_box)
@@ -312,11 +313,10 @@ class MeetingEditor(QWidget):
         self.health_edit = self._text(_("Health and other sensitive information"), 3)
         self.health_box = QGroupBox(_("Sensitive: health and other sensitive information"))
         self.health_box.setObjectName("sensitiveBox")
-        self.health_box.setStyleSheet(
-            theme.css(
-                "#sensitiveBox {{ border: 2px solid {warn}; border-radius: 4px; margin-top: 1.2em; padding: 6px; }}"
-                " #sensitiveBox::title {{ color: {warn}; subcontrol-origin: margin; left: 8px; }}"
-            )
+        theme.style(
+            self.health_box,
+            "#sensitiveBox {{ border: 2px solid {warn}; border-radius: 4px; margin-top: 1.2em; padding: 6px; }}"
+            " #sensitiveBox::title {{ color: {warn}; subcontrol-origin: margin; left: 8px; }}",
         )
         health_hint = QLabel(
             _("Only what is needed. Left out of printed summaries unless chosen when printing.")
@@ -366,14 +366,13 @@ class MeetingEditor(QWidget):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("editorError")
-        self.error_label.setStyleSheet(
-            theme.css(
-                "#editorError {{ color: {warn}; background: {error_bg}; border: 1px solid {warn}; padding: 6px; }}"
-            )
+        theme.style(
+            self.error_label,
+            "#editorError {{ color: {warn}; background: {error_bg}; border: 1px solid {warn}; padding: 6px; }}",
         )
         self.error_label.hide()
         self.message_label = QLabel()
-        self.message_label.setStyleSheet(theme.css("color: {muted};"))
+        theme.style(self.message_label, "color: {muted};")
         self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip("Ctrl+S")

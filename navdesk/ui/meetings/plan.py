@@ -251,7 +251,7 @@ class MeetingPlanView(QWidget):
         for column, width in enumerate((150, 160, 160, 130)):
             self.view.setColumnWidth(column, width)
         self.empty_label = QLabel()
-        self.empty_label.setStyleSheet(theme.css("color: {faint};"))
+        theme.style(self.empty_label, "color: {faint};")
 
         self.mine_label = QLabel()
         self.mine_model = TextTableModel((_("What"), _("Youth"), _("By when")), self)

@@ -47,12 +47,11 @@ class TodayMeetingsStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("todayMeetings")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            theme.css(
-                "#todayMeetings {{ background: {info_bg}; border: 1px solid {info_border}; border-radius: 4px; }}"
-                " #todayMeetings QLabel {{ color: {info_text}; }}"
-                " #todayMeetings QToolButton {{ color: {link}; text-decoration: underline; padding: 2px 6px; }}"
-            )
+        theme.style(
+            self,
+            "#todayMeetings {{ background: {info_bg}; border: 1px solid {info_border}; border-radius: 4px; }}"
+            " #todayMeetings QLabel {{ color: {info_text}; }}"
+            " #todayMeetings QToolButton {{ color: {link}; text-decoration: underline; padding: 2px 6px; }}",
         )
         self.setAccessibleName(_("Today's meetings"))
         self.title = QLabel(_("Today's meetings:"))

@@ -71,7 +71,7 @@ class _Tab(QWidget):
         self._actor = actor
         self._today = today
         self.message = QLabel()
-        self.message.setStyleSheet(theme.css("color: {ok};"))
+        theme.style(self.message, "color: {ok};")
         self.message.setWordWrap(True)
 
     def act(self, work: Callable[[Any], object], done: str, youths: list[uuid.UUID] | None = None) -> bool:
@@ -325,7 +325,7 @@ class WashTab(_Tab):
         self.summary_label.setWordWrap(True)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet(theme.css(WARN))
+        theme.style(self.problems_label, WARN)
         self.problems_label.hide()
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -348,7 +348,7 @@ class WashTab(_Tab):
             self.groups.addTab(view, "")
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet(theme.css("color: {caution};"))
+        theme.style(self.hint_label, "color: {caution};")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(top)

@@ -97,7 +97,7 @@ class SummaryDialog(QDialog):
             box = QCheckBox(label)
             box.setChecked(key in SummaryOptions().sections)
             if key == "sensitive":
-                box.setStyleSheet(theme.css("color: {caution};"))
+                theme.style(box, "color: {caution};")
                 box.setToolTip(
                     _("Print health and other sensitive notes only when the youth has agreed to it.")
                 )
@@ -107,14 +107,14 @@ class SummaryDialog(QDialog):
                 note = QLabel(_("Left out unless you tick it. Tick only when the youth has agreed."))
                 note.setWordWrap(True)
                 note.setIndent(22)
-                note.setStyleSheet(theme.css("color: {caution};"))
+                theme.style(note, "color: {caution};")
                 sections_layout.addWidget(note)
         form = QFormLayout()
         form.addRow(_("Language"), self.lang_combo)
 
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.consent_label.setStyleSheet(theme.css(WARN))
+        theme.style(self.consent_label, WARN)
         missing = data.missing_consent
         if missing:
             names = "\n".join(f"• {p.name} ({p.organisation or '–'})" for p in missing)

@@ -81,10 +81,10 @@ class CooperationTab(QWidget):
                        self.withdraw_button, self.ot_button, self.trekant_button):  # fmt: skip
             button.setAccessibleName(button.text().rstrip(" …"))
         self.message = QLabel()
-        self.message.setStyleSheet(theme.css("color: {ok};"))
+        theme.style(self.message, "color: {ok};")
         self.age_label = QLabel()
         self.age_label.setWordWrap(True)
-        self.age_label.setStyleSheet(theme.css("color: {caution};"))
+        theme.style(self.age_label, "color: {caution};")
 
         share_box = QGroupBox(_("What may I share with whom today?"))
         share_layout = QVBoxLayout(share_box)

@@ -13,10 +13,9 @@ def notice(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(
-        theme.css(
-            "background: {note_bg}; border: 1px solid {note_border}; color: {note_text}; border-radius: 3px; padding: 8px;"
-        )
+    theme.style(
+        label,
+        "background: {note_bg}; border: 1px solid {note_border}; color: {note_text}; border-radius: 3px; padding: 8px;",
     )
     return label
 

@@ -42,10 +42,9 @@ class HeaderCard(QFrame):
         super().__init__(parent)
         self.setObjectName("recordHeader")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            theme.css(
-                "#recordHeader {{ background: {panel_bg}; border: 1px solid {panel_border}; border-radius: 4px; }}"
-            )
+        theme.style(
+            self,
+            "#recordHeader {{ background: {panel_bg}; border: 1px solid {panel_border}; border-radius: 4px; }}",
         )
         self.name_label = QLabel()
         self.name_label.setObjectName("recordName")
@@ -62,7 +61,7 @@ class HeaderCard(QFrame):
         )
         self.sperre_label.setVisible(False)
         self.period_label = QLabel()
-        self.period_label.setStyleSheet(theme.css("color: {muted};"))
+        theme.style(self.period_label, "color: {muted};")
 
         self.values: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -74,7 +73,7 @@ class HeaderCard(QFrame):
         )  # fmt: skip
         for i, (key, caption) in enumerate(facts):
             cap = QLabel(caption)
-            cap.setStyleSheet(theme.css("color: {muted};"))
+            theme.style(cap, "color: {muted};")
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(caption)
@@ -144,7 +143,7 @@ class HeaderCard(QFrame):
         label = self.values["deadline"]
         if book is None:
             label.setText(_("The deadlines are being calculated …"))
-            label.setStyleSheet(theme.css("color: {muted};"))
+            theme.style(label, "color: {muted};")
             return
         deadline = book.next_open(record.id)
         if deadline is None:
@@ -155,6 +154,4 @@ class HeaderCard(QFrame):
         if deadline.overdue(book.today):
             text = _("{deadline} (overdue)").format(deadline=text)
         label.setText(text)
-        label.setStyleSheet(
-            theme.css("color: {warn}; font-weight: bold;") if deadline.overdue(book.today) else ""
-        )
+        theme.style(label, "color: {warn}; font-weight: bold;" if deadline.overdue(book.today) else "")

@@ -57,7 +57,7 @@ class HistoryTab(QWidget):
         for column, width in enumerate((150, 60, 230)):
             self.view.setColumnWidth(column, width)
         self.empty_label = QLabel(_("No changes recorded for this youth yet."))
-        self.empty_label.setStyleSheet(theme.css("color: {muted};"))
+        theme.style(self.empty_label, "color: {muted};")
         self.empty_label.setVisible(False)
         self.details = QTextBrowser()
         self.details.setAccessibleName(_("What changed"))

@@ -156,7 +156,7 @@ class StatusColumn(QListWidget):
         self.setSpacing(2)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setItemDelegate(CardDelegate(self))
-        self.setStyleSheet(theme.css("QListWidget {{ background: {board_bg}; }}"))
+        theme.style(self, "QListWidget {{ background: {board_bg}; }}")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
@@ -212,10 +212,9 @@ class PlanTab(QWidget):
         # --- the plan card
         self.card = QFrame()
         self.card.setObjectName("planCard")
-        self.card.setStyleSheet(
-            theme.css(
-                "#planCard {{ background: {panel_bg}; border: 1px solid {panel_border}; border-radius: 4px; }}"
-            )
+        theme.style(
+            self.card,
+            "#planCard {{ background: {panel_bg}; border: 1px solid {panel_border}; border-radius: 4px; }}",
         )
         self.dream_label = self._value_label(_("Dream"))
         self.goal_label = self._value_label(_("Goal"))
@@ -291,7 +290,7 @@ class PlanTab(QWidget):
             column.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             column.customContextMenuRequested.connect(lambda pos, c=column: self._card_menu(c, pos))
             title = QLabel()
-            title.setStyleSheet(theme.css("font-weight: bold; color: {heading};"))
+            theme.style(title, "font-weight: bold; color: {heading};")
             title.setBuddy(column)
             box = QVBoxLayout()
             box.addWidget(title)
@@ -378,7 +377,7 @@ class PlanTab(QWidget):
     @staticmethod
     def _key_label(text: str) -> QLabel:
         label = QLabel(text)
-        label.setStyleSheet(theme.css("color: {muted};"))
+        theme.style(label, "color: {muted};")
         return label
 
     @staticmethod
@@ -410,7 +409,7 @@ class PlanTab(QWidget):
             self.review_label.setStyleSheet("")
         elif plan.review_overdue:
             self.review_label.setText(_("{date} – overdue").format(date=format_date(plan.review_date)))
-            self.review_label.setStyleSheet(theme.css("color: {warn}; font-weight: bold;"))
+            theme.style(self.review_label, "color: {warn}; font-weight: bold;")
         else:
             self.review_label.setText(format_date(plan.review_date))
             self.review_label.setStyleSheet("")
@@ -447,7 +446,7 @@ class PlanTab(QWidget):
         if overdue:
             text += " · " + _("{n} overdue").format(n=overdue)
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(theme.css("color: {warn};") if overdue else "")
+        theme.style(self.summary_label, "color: {warn};" if overdue else "")
         self._fill_board()
         self._fill_list()
 

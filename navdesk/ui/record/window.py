@@ -71,7 +71,7 @@ class RecordWindow(QWidget):
         self.contact_button.setToolTip("Ctrl+K")
         self.message_label = QLabel()
         self.message_label.setObjectName("recordMessage")
-        self.message_label.setStyleSheet(theme.css("#recordMessage {{ color: {ok}; }}"))
+        theme.style(self.message_label, "#recordMessage {{ color: {ok}; }}")
         self.message_label.setAccessibleName(_("Last action"))
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
