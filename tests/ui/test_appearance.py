@@ -278,3 +278,21 @@ def test_started_at_twice_the_scale_in_either_appearance(tmp_path: Path, which: 
     assert facts["dark"] == ("True" if which == "dark" else "False")
     assert (float(facts["window"]) < 0.3) == (which == "dark")
     assert facts["appicon"] == "True"
+
+
+def test_a_switch_while_open_recolours_what_theme_styled(qtbot: Any, appearance: Any) -> None:
+    appearance(theme.LIGHT)
+    styled, replaced = QLabel("Forfalt"), QLabel("Annet")
+    for label in (styled, replaced):
+        qtbot.addWidget(label)
+    theme.style(styled, "color: {warn};")
+    theme.style(replaced, "color: {warn};")
+    replaced.setStyleSheet("font-weight: bold;")  # someone else's style sheet since: left alone
+    seen = []
+    theme.notifier().changed.connect(lambda: seen.append(theme.is_dark()))
+    appearance(theme.DARK)
+    assert styled.styleSheet() == f"color: {theme.COLOURS['warn'][1]};"
+    assert replaced.styleSheet() == "font-weight: bold;"
+    appearance(theme.LIGHT)
+    assert styled.styleSheet() == f"color: {theme.COLOURS['warn'][0]};"
+    assert seen == [True, False]

@@ -110,6 +110,11 @@ class AttendanceGrid(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(_("Attendance register"))
+        self.setAccessibleDescription(
+            _(
+                "1 or Space: present. 2: valid absence. 3: did not show up. 4: came late. Delete clears the mark."
+            )
+        )
         self.setTabKeyNavigation(False)  # Tab leaves the grid; the arrow keys move in it
         self.sessions: list[SessionRow] = []
         self.people: list[ParticipantRow] = []

@@ -240,6 +240,7 @@ class MeetingPlanView(QWidget):
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("The week's meetings"))
+        self.view.setAccessibleDescription(_("Day by day. Enter opens the meeting; Ctrl+M plans a new one."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setRootIsDecorated(False)

@@ -147,6 +147,11 @@ class StatusColumn(QListWidget):
         self.status = status
         self.activities: dict[str, ActivityView] = {}  # id (hex) → activity, for the cards shown
         self.setAccessibleName(_("Column {status}").format(status=status.label))
+        self.setAccessibleDescription(
+            _(
+                "Ctrl+Right and Ctrl+Left move the chosen activity to the next or previous column; Enter opens it."
+            )
+        )
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)

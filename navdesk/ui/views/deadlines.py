@@ -125,6 +125,11 @@ class DeadlinesView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setAccessibleName(_("Deadlines"))
+        self.tree.setAccessibleDescription(
+            _(
+                "Grouped into overdue, today, this week and later. The menu key shows what can be done with the deadline."
+            )
+        )
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

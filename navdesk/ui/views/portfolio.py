@@ -140,6 +140,9 @@ class PortfolioView(QWidget):
         self.search_edit.setPlaceholderText(_("Search by name, phone, job wishes …  (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(_("Search the portfolio"))
+        self.search_edit.setAccessibleDescription(
+            _("Finds youths by name, phone or job wishes as you type. Ctrl+F comes back here.")
+        )
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -159,6 +162,12 @@ class PortfolioView(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setAccessibleName(_("Youths"))
+        self.view.setAccessibleDescription(
+            _(
+                "Enter opens the youth's record. Ctrl+K logs a contact, Ctrl+H writes a huskelapp, "
+                "Ctrl+Shift+T assigns a counsellor; the menu key shows the rest."
+            )
+        )
         rows = self.view.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform row heights
