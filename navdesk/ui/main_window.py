@@ -145,7 +145,10 @@ class MainWindow(QMainWindow):
             self.screens[key] = widget
             self.stack.addWidget(widget)
             self._add_navigation(key, label, number, icon_side)
-        theme.notifier().changed.connect(self._redraw_navigation_icons)  # light ⇄ dark while open
+        # The SVG icons are drawn just after the first paint (start-up stays quick), and again when the
+        # appearance changes while NavDesk is open.
+        _AfterFirstPaint(self.nav.viewport(), self._redraw_navigation_icons)
+        theme.notifier().changed.connect(self._redraw_navigation_icons)
         self.nav.setSpacing(3)
         self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.5em; }")
         width = max(self.nav.sizeHintForColumn(0), 100) + 2 * self.nav.frameWidth() + 40
@@ -180,13 +183,14 @@ class MainWindow(QMainWindow):
             self.portfolio.reload(today=today)
 
     def _add_navigation(self, key: str, label: str, number: int, icon_side: int) -> None:
-        """One screen in the navigation: its icon, and Alt+number to go there from anywhere."""
+        """One screen in the navigation, with room for its icon, and Alt+number to go there from anywhere."""
+        from PySide6.QtGui import QIcon, QPixmap
         from PySide6.QtWidgets import QListWidgetItem
 
-        from navdesk.ui.icons import icon
-
         shortcut = QKeySequence(f"Alt+{number}")
-        item = QListWidgetItem(icon(key, icon_side), label)
+        room = QPixmap(icon_side, icon_side)  # the icon's room until it is drawn
+        room.fill(Qt.GlobalColor.transparent)
+        item = QListWidgetItem(QIcon(room), label)
         hint = _("{screen} ({shortcut})").format(
             screen=label, shortcut=shortcut.toString(QKeySequence.SequenceFormat.NativeText)
         )

@@ -251,11 +251,14 @@ window = MainWindow(db, actor, settings=QSettings(str(folder / "ui.ini"), QSetti
 window.resize(1000, 700)
 window.show()
 app.processEvents()
+app.processEvents()  # the navigation icons are drawn just after the first paint
 shot = window.grab()
 side = window.nav.iconSize().width()
 nav_icon = window.nav.item(0).icon().pixmap(window.nav.iconSize(), window.devicePixelRatio())
+image = nav_icon.toImage()
+inked = sum(image.pixelColor(x, y).alpha() > 128 for y in range(image.height()) for x in range(image.width()))
 print("ratio", window.devicePixelRatio(), "shot", shot.width(), "shotratio", shot.devicePixelRatio(),
-      "icon", nav_icon.width(), "side", side, "dark", theme.is_dark(),
+      "icon", nav_icon.width(), "side", side, "inked", inked, "dark", theme.is_dark(),
       "window", app.palette().window().color().lightnessF(), "appicon", not app.windowIcon().isNull())
 db.close()
 """
@@ -275,6 +278,7 @@ def test_started_at_twice_the_scale_in_either_appearance(tmp_path: Path, which: 
     assert float(facts["ratio"]) == 2.0
     assert int(facts["shot"]) == 2000 and float(facts["shotratio"]) == 2.0  # 1000 logical pixels wide
     assert int(facts["icon"]) == 2 * int(facts["side"])  # the icon drawn for the double-density screen
+    assert int(facts["inked"]) > 0.05 * int(facts["icon"]) ** 2  # and drawn, not the empty room for it
     assert facts["dark"] == ("True" if which == "dark" else "False")
     assert (float(facts["window"]) < 0.3) == (which == "dark")
     assert facts["appicon"] == "True"
