@@ -6,6 +6,7 @@ a subprocess, the text size through the application font."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -300,3 +301,24 @@ def test_a_switch_while_open_recolours_what_theme_styled(qtbot: Any, appearance:
     appearance(theme.LIGHT)
     assert styled.styleSheet() == f"color: {theme.COLOURS['warn'][0]};"
     assert seen == [True, False]
+
+
+# Colours that are the same in both appearances on purpose: the lock screen (dark blue, white text), the
+# huskelapp categories (told apart by shape too), the charts' colour-blind-safe series colours, and the
+# address-protection badge (white on strong red, 7.2:1 on any background).
+SAME_IN_BOTH = {"lock.py", "views/categories.py", "reports/view.py", "record/header.py"}
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|QColor\(\s*\"[a-z]+\"|color:\s*(white|black)\b")
+
+
+def test_no_colour_outside_the_theme() -> None:
+    """Every colour the UI sets comes from navdesk/ui/theme.py, so it has a light and a dark value."""
+    ui = ROOT / "navdesk" / "ui"
+    found = []
+    for path in sorted(ui.rglob("*.py")):
+        name = path.relative_to(ui).as_posix()
+        if name in ("theme.py", "icons.py") or name in SAME_IN_BOTH:  # icons.py: the SVG tokens it replaces
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if COLOUR.search(line.split("  #", 1)[0]):
+                found.append(f"{name}:{number}: {line.strip()}")
+    assert found == [], "\n".join(found)
