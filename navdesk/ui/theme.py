@@ -217,7 +217,8 @@ def apply_appearance(app: QApplication, appearance: str | None = None) -> str:
     """Give ``app`` the light or dark appearance (default: the forced or the system one); which it got.
 
     Dark: the Fusion style and :func:`dark_palette`. Light: the style and palette the application had
-    before (the system's), so a user's own light or high-contrast colours stay."""
+    before (the system's), so a user's own light or high-contrast colours stay, with any text role too
+    faint to read made darker (:func:`readable`); when the system's palette is dark, Fusion's light one."""
     global _dark, _system_palette, _system_style
     was_dark = is_dark()
     wanted = appearance or wanted_appearance()
@@ -228,6 +229,10 @@ def apply_appearance(app: QApplication, appearance: str | None = None) -> str:
         if app.style().name().lower() != "fusion":
             app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())
+    elif _system_palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5:  # light asked, system dark
+        fusion = QStyleFactory.create("Fusion")
+        app.setStyle(fusion)
+        app.setPalette(readable(fusion.standardPalette()))
     else:
         if _system_style and app.style().name().lower() != _system_style.lower():
             app.setStyle(QStyleFactory.create(_system_style))

@@ -307,3 +307,33 @@ def test_overdue_is_not_told_by_colour_alone(window: Any) -> None:
             plain += 1
             assert icon is None and spoken is None
     assert overdue and plain
+
+
+def test_focus_shows_on_buttons_with_their_own_style(window: Any, qtbot: Any) -> None:
+    """Buttons drawn by a style sheet (the deadline tool bar, «Dagens møter») still show keyboard focus."""
+    from PySide6.QtGui import QImage
+
+    window.show_todays_meetings()
+    window.show_screen("deadlines")
+    window.deadlines.select_first()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    toolbar = window.deadlines.toolbar
+    buttons = [toolbar.widgetForAction(a) for a in window.deadlines.actions_in_order[:2]]
+    buttons += [window.deadlines.rules_button, window.nav, *window.todays_meetings.buttons[:1]]
+    for widget in buttons:
+        assert widget.isEnabled()
+        before = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        previous = widget.previousInFocusChain()
+        while not (previous.focusPolicy() & Qt.FocusPolicy.TabFocus and previous.isVisible()):
+            previous = previous.previousInFocusChain()
+        previous.setFocus()
+        qtbot.keyClick(previous, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+        after = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        changed = sum(
+            before.pixel(x, y) != after.pixel(x, y)
+            for y in range(before.height())
+            for x in range(before.width())
+        )
+        assert changed > 2 * (before.width() + before.height()) * 0.5, (widget, changed)  # about a frame

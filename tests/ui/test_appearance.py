@@ -322,3 +322,14 @@ def test_no_colour_outside_the_theme() -> None:
             if COLOUR.search(line.split("  #", 1)[0]):
                 found.append(f"{name}:{number}: {line.strip()}")
     assert found == [], "\n".join(found)
+
+
+def test_light_asked_on_a_dark_system(
+    qapp: QApplication, appearance: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NAVDESK_APPEARANCE=light on a desktop whose own palette is dark: Fusion's light palette, readable."""
+    appearance(theme.LIGHT)  # the system's palette is captured
+    monkeypatch.setattr(theme, "_system_palette", theme.dark_palette())
+    assert appearance(theme.LIGHT) == theme.LIGHT
+    assert qapp.palette().color(ROLES.Window).lightnessF() > 0.7 and not theme.is_dark()
+    assert qapp.style().name().lower() == "fusion"
