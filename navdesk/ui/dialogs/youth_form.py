@@ -149,6 +149,14 @@ class YouthForm(QDialog):
         self._wire()
         self.validate()
 
+    def _initial_size(self) -> None:
+        """1040×760, wider when larger text needs it and the screen has room (else it scrolls)."""
+        needed = self._inner.minimumSizeHint().width() + 60
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().width() - 40)
+        self.resize(max(1040, needed), 760)
+
     # -- building ----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.messages: dict[str, QLabel] = {}
@@ -291,7 +299,10 @@ class YouthForm(QDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )  # large text: scroll, not cut
+        self._inner = inner
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -313,7 +324,7 @@ class YouthForm(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 760)
+        self._initial_size()
         self._set_tab_order()
 
     def _group(self, title: str, rows: list[tuple[str, QWidget, str | None]]) -> QGroupBox:
