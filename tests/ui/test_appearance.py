@@ -16,7 +16,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from navdesk.ui import theme
 from tests.ui.conftest import DEMO_DAY, open_window
@@ -182,10 +190,27 @@ def test_text_grows_with_the_system_font(
         assert window.nav.width() > small_nav * 1.2
         assert window.nav.iconSize().width() > small_icon * 1.3
         cut = []
-        for key in ("portfolio", "deadlines", "meetings", "jobbklubb", "partners", "reports"):
-            window.show_screen(key)
+        youth = next(r for r in window.portfolio.model.rows() if r.registered)
+        record = window.open_record(youth.id)
+        record.resize(900, 700)  # narrower than its content at this size: it must scroll, not cut
+        from navdesk.ui.dialogs.youth_form import YouthForm
+
+        form = YouthForm(window.database, window.actor, parent=window)
+        form.show()
+        screens = [
+            (key, None) for key in ("portfolio", "deadlines", "meetings", "jobbklubb", "partners", "reports")
+        ]
+        for key, place in [*screens, ("record", record), ("youth form", form)]:
+            if place is None:
+                window.show_screen(key)
             QApplication.processEvents()
-            screen = window.stack.currentWidget()
+            screen = place or window.stack.currentWidget()
+            for area in screen.findChildren(QScrollArea):
+                inner = area.widget()
+                no_sideways = area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                too_wide = inner is not None and inner.minimumSizeHint().width() > area.viewport().width() + 1
+                if area.isVisible() and no_sideways and too_wide:
+                    cut.append(f"{key}: a scroll area cuts its content on the right")
             for widget in screen.findChildren(QWidget):
                 if not widget.isVisible():
                     continue
@@ -198,6 +223,8 @@ def test_text_grows_with_the_system_font(
                 one_line = isinstance(widget, QLabel) and widget.text() and not widget.wordWrap()
                 if one_line and widget.height() < widget.fontMetrics().height() - 1:
                     cut.append(f"{key}: label {widget.text()[:30]!r} is lower than its text")
+        form.hide()
+        record.close()
         assert cut == [], "\n".join(cut)
     finally:
         qapp.setFont(normal)

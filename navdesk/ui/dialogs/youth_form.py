@@ -299,9 +299,8 @@ class YouthForm(QDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        )  # large text: scroll, not cut
+        # With large text the form may be wider than the screen: it scrolls sideways, it is not cut.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._inner = inner
 
         self.status_label = QLabel()
