@@ -201,6 +201,8 @@ def readable(palette: QPalette, minimum: float = 4.5) -> QPalette:
                 if contrast_ratio(text, background) >= minimum:
                     break
                 text = text.darker(115) if towards_dark else text.lighter(115)
+            if contrast_ratio(text, background) < minimum:  # black never gets lighter: plain black or white
+                text = QColor("#000000" if towards_dark else "#ffffff")
             fixed.setColor(group, text_role, text)
         highlight = fixed.color(group, QPalette.ColorRole.Highlight)
         on_it = fixed.color(group, QPalette.ColorRole.HighlightedText)

@@ -360,3 +360,21 @@ def test_light_asked_on_a_dark_system(
     assert appearance(theme.LIGHT) == theme.LIGHT
     assert qapp.palette().color(ROLES.Window).lightnessF() > 0.7 and not theme.is_dark()
     assert qapp.style().name().lower() == "fusion"
+
+
+def test_a_system_palette_too_faint_to_read_is_made_readable() -> None:
+    palette = QPalette()
+    palette.setColor(ROLES.Window, QColor("#f0f0f0"))
+    palette.setColor(ROLES.WindowText, QColor("#b0b0b0"))  # 2:1
+    palette.setColor(ROLES.Base, QColor("#202020"))
+    palette.setColor(ROLES.AlternateBase, QColor("#2a2a2a"))
+    palette.setColor(
+        ROLES.Text, QColor("#000000")
+    )  # black on near-black: cannot be made lighter step by step
+    palette.setColor(ROLES.Highlight, QColor("#9cc3ff"))
+    palette.setColor(ROLES.HighlightedText, QColor("#ffffff"))
+    fixed = theme.readable(palette)
+    for text, background in ((ROLES.WindowText, ROLES.Window), (ROLES.Text, ROLES.Base),
+                             (ROLES.HighlightedText, ROLES.Highlight)):  # fmt: skip
+        assert theme.contrast_ratio(fixed.color(text), fixed.color(background)) >= 4.5, text
+    assert fixed.color(ROLES.Window) == QColor("#f0f0f0")  # backgrounds kept
