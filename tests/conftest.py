@@ -25,6 +25,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
 
     for var in ("NAVDESK_PASSPHRASE", "NAVDESK_USER", "NAVDESK_LANG", "NAVDESK_DATA_DIR"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.delenv("NAVDESK_APPEARANCE", raising=False)  # light, as the offscreen platform reports
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("NAVDESK_DATA_DIR", str(tmp_path / "data"))
     keyring.core._keyring_backend = None  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navdesk.i18n import _
@@ -38,11 +39,24 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
     QLocale.setDefault(qt_locale())
     install_translators(app)
+    from navdesk.ui import theme
+
+    if app.property("navdeskAppearance") is None:  # once: light or dark as the system (or NAVDESK_APPEARANCE)
+        app.setProperty("navdeskAppearance", theme.apply_appearance(app))
+        theme.follow_system(app)
+        app.setWindowIcon(app_icon())
     if app.findChild(QObject, "navdeskNoneGuard") is None:
         from navdesk.ui import none_guard
 
         none_guard.install(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """NavDesk's icon (SVG, sharp at every size and scale)."""
+    from navdesk.resources import resource_path
+
+    return QIcon(str(resource_path("icons", "navdesk.svg")))
 
 
 def install_translators(app: QCoreApplication) -> None:

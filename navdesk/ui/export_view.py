@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from navdesk.errors import InvalidInput, UserError
 from navdesk.i18n import _, ngettext
 from navdesk.paths import atomic_output
+from navdesk.ui import theme
 from navdesk.ui.models.portfolio_model import (
     COL_AGE,
     COL_LAST_CONTACT,
@@ -225,7 +226,7 @@ class ExportViewDialog(QDialog):
             )
         )
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.style(self.warning_label, "color: {warn}; font-weight: bold;")
         protected = QLabel(
             _(
                 "For youths with a protected address (adressesperre) only the name, age, counsellor and dates are "
@@ -253,7 +254,7 @@ class ExportViewDialog(QDialog):
         group.addButton(self.xlsx_radio)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.style(self.error_label, "color: {warn};")
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

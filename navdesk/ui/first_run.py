@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.ui import theme
 
 MIN_SECRET = 8
 
@@ -114,7 +115,7 @@ class FirstRunDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.style(self.error_label, "color: {warn}; font-weight: bold;")
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

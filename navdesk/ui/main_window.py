@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
-from navdesk.ui import backups
+from navdesk.ui import backups, theme
 from navdesk.ui.about import add_about_action
 from navdesk.ui.startup_summary import StartupBanner, summarize
 from navdesk.ui.users import add_users_action
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Navigation"))
+        self.nav.setAccessibleDescription(_("The screens of NavDesk. Alt+1 to Alt+6 go straight to one."))
         self.stack = QStackedWidget()
         self.portfolio = PortfolioView(database)
         self.portfolio.set_me(getattr(actor, "initials", None))
@@ -135,17 +136,23 @@ class MainWindow(QMainWindow):
             "partners": QWidget(),
             "reports": QWidget(),
         }
-        for key, label, will_contain in _screens():
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+        icon_side = round(QFontMetrics(nav_font).height() * 1.2)  # icons grow with the text
+        self.nav.setIconSize(QSize(icon_side, icon_side))
+        for number, (key, label, will_contain) in enumerate(_screens(), start=1):
             widget: QWidget = built.get(key) or PlaceholderView(label, will_contain)
             widget.setObjectName(key)
             self.screens[key] = widget
             self.stack.addWidget(widget)
-            self.nav.addItem(label)
-        nav_font = self.nav.font()
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
-        self.nav.setFont(nav_font)
+            self._add_navigation(key, label, number, icon_side)
+        # The SVG icons are drawn just after the first paint (start-up stays quick), and again when the
+        # appearance changes while NavDesk is open.
+        _AfterFirstPaint(self.nav.viewport(), self._redraw_navigation_icons)
+        theme.notifier().changed.connect(self._redraw_navigation_icons)
         self.nav.setSpacing(3)
-        self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.5em; }")
         width = max(self.nav.sizeHintForColumn(0), 100) + 2 * self.nav.frameWidth() + 40
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self._on_screen_changed)
@@ -176,6 +183,38 @@ class MainWindow(QMainWindow):
             self.portfolio.load(rows, today=today)  # read by the fast start path (navdesk.quickstart)
         elif load:
             self.portfolio.reload(today=today)
+
+    def _add_navigation(self, key: str, label: str, number: int, icon_side: int) -> None:
+        """One screen in the navigation, with room for its icon, and Alt+number to go there from anywhere."""
+        from PySide6.QtGui import QIcon, QPixmap
+        from PySide6.QtWidgets import QListWidgetItem
+
+        shortcut = QKeySequence(f"Alt+{number}")
+        room = QPixmap(icon_side, icon_side)  # the icon's room until it is drawn
+        room.fill(Qt.GlobalColor.transparent)
+        item = QListWidgetItem(QIcon(room), label)
+        hint = _("{screen} ({shortcut})").format(
+            screen=label, shortcut=shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        item.setToolTip(hint)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
+        self.nav.addItem(item)
+        QShortcut(shortcut, self, lambda: self.go_to_screen(key))
+
+    def _redraw_navigation_icons(self) -> None:
+        from navdesk.ui.icons import icon
+
+        for row, key in enumerate(self.screens):
+            self.nav.item(row).setIcon(icon(key, self.nav.iconSize().width()))
+
+    def go_to_screen(self, key: str) -> None:
+        """Alt+number: show the screen and put the keyboard focus in it."""
+        self.show_screen(key)
+        screen = self.stack.currentWidget()
+        if screen is not None:
+            screen.setFocus()
+            if screen.focusWidget() is None:
+                screen.focusNextChild()
 
     def attach_database(self, database: Any) -> None:
         """Hand over the fully opened database after a fast start (it replaces the pending one)."""
@@ -767,7 +806,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.user_label)
         bar.addPermanentWidget(self.database_label)
         if target.path is not None and not self.database.encrypted:
-            self.database_label.setStyleSheet("color: #b00020;")
+            theme.style(self.database_label, "color: {warn};")
 
     def current_day(self) -> date:
         return self.today or date.today()

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from navdesk.i18n import _
+from navdesk.ui import theme
 
 
 class PassphraseDialog(QDialog):
@@ -23,7 +24,7 @@ class PassphraseDialog(QDialog):
         intro.setToolTip(str(path))
         self.error_label = QLabel(_("Wrong passphrase. Try again."))
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.style(self.error_label, "color: {warn}; font-weight: bold;")
         self.error_label.setVisible(attempt > 1)
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)

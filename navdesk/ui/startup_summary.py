@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from navdesk.i18n import _, ngettext
+from navdesk.ui import theme
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,10 @@ class StartupBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("startupSummary")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#startupSummary { background: #fff4ce; border: 1px solid #c9a227; border-radius: 4px; }"
-            " #startupSummary QLabel { color: #3d2e00; }"
+        theme.style(
+            self,
+            "#startupSummary {{ background: {note_bg}; border: 1px solid {note_border}; border-radius: 4px; }}"
+            " #startupSummary QLabel {{ color: {note_text}; }}",
         )
         self.summary: Summary | None = None
         self.label = QLabel()

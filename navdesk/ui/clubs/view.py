@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,6 +48,7 @@ from navdesk.domain.text import OSLO, format_date
 from navdesk.i18n import _, ngettext
 from navdesk.services import clubs
 from navdesk.services.clubs import ClubDetail, ParticipantRow, SessionRow
+from navdesk.ui import theme
 from navdesk.ui.clubs.dialogs import (
     ChooseYouthsDialog,
     ClubDialog,
@@ -60,8 +61,12 @@ from navdesk.ui.views.heading import screen_heading
 
 SYMBOLS = {Attendance.TIL_STEDE: "✓", Attendance.KOM_FOR_SENT: "◐", Attendance.GYLDIG_FRAVAER: "○",
            Attendance.IKKE_MOTT: "✗"}  # fmt: skip
-COLOURS = {Attendance.TIL_STEDE: "#d8f0dc", Attendance.KOM_FOR_SENT: "#eaf5d0", Attendance.GYLDIG_FRAVAER: "#e8e8e8",
-           Attendance.IKKE_MOTT: "#f8d4d4"}  # fmt: skip
+COLOURS = {
+    Attendance.TIL_STEDE: "present_bg",
+    Attendance.KOM_FOR_SENT: "late_bg",
+    Attendance.GYLDIG_FRAVAER: "excused_bg",
+    Attendance.IKKE_MOTT: "absent_bg",
+}  # fmt: skip  (theme colours; the cell shows a symbol too)
 KEYS = {Qt.Key.Key_1: Attendance.TIL_STEDE, Qt.Key.Key_Space: Attendance.TIL_STEDE, Qt.Key.Key_2: Attendance.GYLDIG_FRAVAER,
         Qt.Key.Key_3: Attendance.IKKE_MOTT, Qt.Key.Key_4: Attendance.KOM_FOR_SENT}  # fmt: skip
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,6 +93,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     table.verticalHeader().setVisible(False)
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setStretchLastSection(True)
@@ -104,6 +110,12 @@ class AttendanceGrid(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(_("Attendance register"))
+        self.setAccessibleDescription(
+            _(
+                "1 or Space: present. 2: valid absence. 3: did not show up. 4: came late. Delete clears the mark."
+            )
+        )
+        self.setTabKeyNavigation(False)  # Tab leaves the grid; the arrow keys move in it
         self.sessions: list[SessionRow] = []
         self.people: list[ParticipantRow] = []
 
@@ -144,7 +156,7 @@ class AttendanceGrid(QTableWidget):
     def _set_cell(self, row: int, col: int, value: str | None) -> None:
         item = _item(SYMBOLS[Attendance(value)] if value else "", align_center=True)
         if value:
-            item.setBackground(QBrush(QColor(COLOURS[Attendance(value)])))
+            item.setBackground(QBrush(theme.qcolor(COLOURS[Attendance(value)])))
             item.setToolTip(Attendance(value).label)
         self.setItem(row, col, item)
 
@@ -340,7 +352,7 @@ class ClubsView(QWidget):
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, r.id)
             if r.end_date is not None and r.end_date < self.today():
-                item.setForeground(QBrush(QColor("#777777")))
+                item.setForeground(QBrush(theme.qcolor("faint")))
             self.list.addItem(item)
         self.list.blockSignals(False)
         index = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else -1)
@@ -398,7 +410,7 @@ class ClubsView(QWidget):
     def _fill_sessions(self, d: ClubDetail) -> None:
         current = self._selected(self.sessions)
         self.sessions.setRowCount(len(d.sessions))
-        grey = QBrush(QColor("#888888"))
+        grey = QBrush(theme.qcolor("faint"))
         for r, s in enumerate(d.sessions):
             start = s.starts_at.astimezone(OSLO)
             end = start + timedelta(minutes=s.duration_min)
@@ -410,7 +422,7 @@ class ClubsView(QWidget):
                 if s.cancelled:
                     item.setForeground(grey)
                 elif s.day == self.today():
-                    item.setBackground(QBrush(QColor("#fff3c4")))
+                    item.setBackground(QBrush(theme.qcolor("today_bg")))
                 self.sessions.setItem(r, col, item)
         self.sessions.resizeColumnsToContents()
         self._reselect(self.sessions, current, default=_next_row(d, self.today()))
@@ -427,7 +439,7 @@ class ClubsView(QWidget):
             for col, text in enumerate(cells):
                 item = _item(text, p.enrolment_id)
                 if p.flagged and col in (0, 6):
-                    item.setForeground(QBrush(QColor("#b00020")))
+                    item.setForeground(QBrush(theme.qcolor("warn")))
                 if p.no_group_activities and col == 0:
                     item.setToolTip(_("Does not want group activities"))
                 self.participants.setItem(r, col, item)

@@ -40,6 +40,7 @@ from navdesk.domain.text import format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _
 from navdesk.services.plan_view import ActivityChoices, ActivityView, Difference, PlanView, RevisionView
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 from navdesk.ui.dialogs.period import enum_combo, pydate, qdate
 from navdesk.ui.record.frames import read_only_table
@@ -268,7 +269,7 @@ class PlanDialog(QDialog):
     def _count(self) -> None:
         n = len(self.own_goal_edit.toPlainText())
         self.count_label.setText(_("{n} of {max} characters").format(n=n, max=OWN_GOAL_MAX))
-        self.count_label.setStyleSheet("color: #b00020;" if n > OWN_GOAL_MAX else "color: #5a6470;")
+        theme.style(self.count_label, "color: {warn};" if n > OWN_GOAL_MAX else "color: {muted};")
 
     def values(self) -> dict[str, Any]:
         return {

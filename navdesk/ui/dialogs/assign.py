@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from navdesk.i18n import _, ngettext
 from navdesk.services.assignment import HANDOVER_MAX
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 
 _SHOWN_NAMES = 5
@@ -54,7 +55,7 @@ class AssignDialog(QDialog):
         self.note_edit.setAccessibleName(_("Handover note"))
         self.note_edit.setPlaceholderText(_("What the new counsellor should know (optional)"))
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.style(self.error_label, "color: {warn};")
         hint = QLabel(
             _("The change is kept in each youth’s counsellor history. Nothing changes unless all can.")
         )

@@ -29,6 +29,7 @@ from navdesk.domain.text import format_date
 from navdesk.errors import InvalidInput
 from navdesk.i18n import _
 from navdesk.services.huskelapp import COLOURS, TEXT_MAX, Huskelapp, check
+from navdesk.ui import theme
 from navdesk.ui.views.categories import BLANK, FILL, category_icon, category_name, paint_category
 
 __all__ = [
@@ -117,7 +118,7 @@ class HuskelappDialog(QDialog):
         self.colour_label = QLabel()
 
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.style(self.error_label, "color: {warn};")
         self.error_label.setWordWrap(True)
 
         form = QFormLayout()
@@ -183,7 +184,7 @@ class HuskelappDialog(QDialog):
         text = self.text_edit.toPlainText()
         length = len(text.strip())
         self.counter.setText(_("{n} of {max} characters").format(n=length, max=TEXT_MAX))
-        self.counter.setStyleSheet("color: #b00020;" if length > TEXT_MAX else "")
+        theme.style(self.counter, "color: {warn};" if length > TEXT_MAX else "")
         self.due_edit.setEnabled(self.due_check.isChecked())
         self.colour_label.setText(category_name(self.colour()))
         message = ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtGui import QBrush, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,12 +40,14 @@ from PySide6.QtWidgets import (
 from navdesk import importing
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
+from navdesk.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
-_ERROR_BACKGROUND = QColor("#fde2e4")
-_ERROR_TEXT = QColor("#b00020")
-_SKIPPED_TEXT = QColor("#6b5900")
-_OK_TEXT = QColor("#1b5e20")
+_ERROR_BACKGROUND = "error_bg"  # theme colours (navdesk.ui.theme)
+_ERROR_TEXT = "warn"
+_SKIPPED_TEXT = "caution"
+_OK_TEXT = "ok"
+_PLAIN_TEXT = ""
 
 
 def choose_file(parent: QWidget | None) -> str | None:
@@ -139,11 +141,11 @@ class PreviewModel(QAbstractTableModel):
             return importing.cell_text(table.rows[row][1][column])
         messages = self._problems.get((row, column))
         if messages and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_ERROR_BACKGROUND)
+            return QBrush(theme.qcolor(_ERROR_BACKGROUND))
         if messages and role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(messages)
         if role == Qt.ItemDataRole.ForegroundRole and column not in self._fields:
-            return QBrush(QColor("#757575"))  # a column that is not imported is greyed
+            return QBrush(theme.qcolor("faint"))  # a column that is not imported is greyed
         return None
 
 
@@ -199,6 +201,7 @@ class ImportYouthsDialog(QDialog):
         file_row.addWidget(self.reload_button)
 
         self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.mapping_table.setHorizontalHeaderLabels([_("Column in the file"), _("Example"), _("Import as")])
         self.mapping_table.setAccessibleName(_("Columns of the file and what they are imported as"))
         self.mapping_table.verticalHeader().setVisible(False)
@@ -216,6 +219,7 @@ class ImportYouthsDialog(QDialog):
 
         self.preview_model = PreviewModel(self)
         self.preview = QTableView()
+        self.preview.setTabKeyNavigation(False)
         self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName(_("The rows of the file"))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -413,12 +417,12 @@ class ImportYouthsDialog(QDialog):
         for problem in result.errors:
             item = QListWidgetItem(str(problem))
             item.setData(Qt.ItemDataRole.UserRole, (problem.row, problem.column))
-            item.setForeground(QBrush(_ERROR_TEXT))
+            item.setForeground(QBrush(theme.qcolor(_ERROR_TEXT)))
             self.error_list.addItem(item)
         for problem in result.skipped:
             item = QListWidgetItem(_("Skipped: {problem}").format(problem=problem))
             item.setData(Qt.ItemDataRole.UserRole, (problem.row, problem.column))
-            item.setForeground(QBrush(_SKIPPED_TEXT))
+            item.setForeground(QBrush(theme.qcolor(_SKIPPED_TEXT)))
             self.error_list.addItem(item)
         if result.errors:
             title = _("Errors ({n})").format(n=len(result.errors))
@@ -435,9 +439,11 @@ class ImportYouthsDialog(QDialog):
             self.preview.setCurrentIndex(index)
             self.preview.scrollTo(index)
 
-    def _set_summary(self, text: str, colour: QColor) -> None:
+    def _set_summary(self, text: str, colour: str) -> None:
+        """The summary line in bold, in a theme colour (``""``: the normal text colour)."""
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
+        shade = f"color: {theme.colour(colour)}; " if colour else ""
+        self.summary_label.setStyleSheet(shade + "font-weight: bold;")
 
     # -- importing ---------------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -459,7 +465,7 @@ class ImportYouthsDialog(QDialog):
         self.progress_bar.setRange(0, result.to_import)
         self.progress_bar.setValue(0)
         self.progress_bar.show()
-        self._set_summary(_("Importing …"), QColor("#000000"))
+        self._set_summary(_("Importing …"), _PLAIN_TEXT)
         relay = _Relay(self)
         relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         relay.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
@@ -497,9 +503,7 @@ class ImportYouthsDialog(QDialog):
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setValue(done)
-        self._set_summary(
-            _("Importing … {done} of {total}").format(done=done, total=total), QColor("#000000")
-        )
+        self._set_summary(_("Importing … {done} of {total}").format(done=done, total=total), _PLAIN_TEXT)
 
     def _finished(self, outcome: Any) -> None:
         self._running = False

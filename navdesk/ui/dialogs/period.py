@@ -39,6 +39,7 @@ from navdesk.domain.enums import (
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.record import AssignmentInfo, Choice, PeriodInfo
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 from navdesk.ui.record.overview import assignment_span
 
@@ -210,7 +211,7 @@ class ClosePeriodDialog(QDialog):
         self.reason_edit.setAccessibleName(_("Reason for closing"))
         self.reason_edit.setPlaceholderText(_("Why is the period closed? (required)"))
         self.missing_label = QLabel()
-        self.missing_label.setStyleSheet("color: #555;")
+        theme.style(self.missing_label, "color: {muted};")
         form = QFormLayout()
         form.addRow(_("Closed on:"), self.closed_edit)
         form.addRow(_("Outcome:"), self.outcome_combo)
@@ -308,7 +309,7 @@ class BenefitDialog(QDialog):
         self.end_edit.setEnabled(False)
         self.has_end_check.toggled.connect(self.end_edit.setEnabled)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.style(self.error_label, "color: {warn};")
         form = QFormLayout()
         form.addRow(_("Benefit:"), self.ytelse_combo)
         form.addRow(_("Start:"), self.start_edit)
@@ -403,11 +404,11 @@ class VeilederDialog(QDialog):
         )
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 5 + 16)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #555;")
+        theme.style(self.count_label, "color: {muted};")
         lines = [f"{assignment_span(a.from_date, a.to_date)}: {a.initials} – {a.name}" for a in history]
         self.history_label = QLabel("\n".join(lines) if lines else _("No changes of counsellor recorded."))
         self.history_label.setWordWrap(True)
-        self.history_label.setStyleSheet("color: #444;")
+        theme.style(self.history_label, "color: {muted};")
         form = QFormLayout()
         form.addRow(_("New counsellor:"), self.veileder_combo)
         form.addRow(_("From:"), self.on_edit)
@@ -425,7 +426,7 @@ class VeilederDialog(QDialog):
         n = len(self.note_edit.toPlainText())
         too_long = n > HANDOVER_MAX
         self.count_label.setText(_("{n} of at most {max} characters").format(n=n, max=HANDOVER_MAX))
-        self.count_label.setStyleSheet("color: #b00020;" if too_long else "color: #555;")
+        theme.style(self.count_label, "color: {warn};" if too_long else "color: {muted};")
         same = self.veileder_combo.currentData() == self._current
         self.ok_button.setEnabled(not too_long and not same)
         self.ok_button.setToolTip(_("Choose another counsellor than the present one.") if same else "")

@@ -58,6 +58,7 @@ class TemplatesDialog(QDialog):
         self.name_edit.setAccessibleName(_("Name of the template"))
         self.hidden_check = QCheckBox(_("Hidden (not offered when making a plan)"))
         self.steps = QTableWidget(0, COLUMNS)
+        self.steps.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.steps.setAccessibleName(_("Activities of the template"))
         self.steps.setHorizontalHeaderLabels(
             [_("Type"), _("Title"), _("Starts after (days)"), _("Lasts (days)"), _("Responsible")]

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from navdesk.domain.deadlines.rules import RULES, RULES_BY_ID, RuleDef
 from navdesk.domain.enums import AccessRole, Intensity
 from navdesk.i18n import N_, _, ngettext
+from navdesk.ui import theme
 
 RULE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -158,7 +159,7 @@ class _NumberEditor(_Editor):
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(self.spin)
             self.weeks_label = QLabel()
-            self.weeks_label.setStyleSheet("color: #555;")
+            theme.style(self.weeks_label, "color: {muted};")
             row.addWidget(self.weeks_label)
             row.addStretch(1)
             self.spin.valueChanged.connect(self._show_weeks)
@@ -206,7 +207,7 @@ class _TextEditor(_Editor):
         try:
             self.value()
         except Invalid as exc:
-            self.edit.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+            theme.style(self.edit, "QLineEdit {{ border: 1px solid {warn}; }}")
             self.edit.setToolTip(str(exc))
         else:
             self.edit.setStyleSheet("")
@@ -335,7 +336,7 @@ class _RulePage(QWidget):
         name.setFont(font)
         name.setWordWrap(True)
         self.off_label = QLabel(_(_OFF_WARNINGS.get(rule.id, _OFF)))
-        self.off_label.setStyleSheet("color: #b00020;")
+        theme.style(self.off_label, "color: {warn};")
         self.off_label.setWordWrap(True)
         # _() outside the f-strings: Babel does not extract calls written inside them
         why_label, met_label, source_text = _("Why:"), _("What meets it:"), _("Source: {source}")
@@ -366,11 +367,12 @@ class _RulePage(QWidget):
                 editor.help = _(_PARAM_HELP[param])
                 editor.widget.setToolTip(editor.help)
             editor.widget.setAccessibleName(editor.label)
+            editor.focus_widget().setAccessibleName(editor.label)  # the spin box inside a row widget too
             row_label = QLabel(editor.label + ":")
             row_label.setBuddy(editor.focus_widget())
             if isinstance(editor, _NumbersEditor):
                 hint = QLabel(_("Whole numbers, separated by commas."))
-                hint.setStyleSheet("color: #555;")
+                theme.style(hint, "color: {muted};")
                 field = QWidget()
                 row = QHBoxLayout(field)
                 row.setContentsMargins(0, 0, 0, 0)
@@ -435,8 +437,9 @@ class RulesDialog(QDialog):
         intro.setWordWrap(True)
         self.read_only_label = QLabel(_("Only an administrator may change the office's rules."))
         self.read_only_label.setWordWrap(True)
-        self.read_only_label.setStyleSheet(
-            "QLabel { background: #fff4d6; border: 1px solid #e0c36a; border-radius: 3px; padding: 6px; }"
+        theme.style(
+            self.read_only_label,
+            "QLabel {{ background: {note_bg}; border: 1px solid {note_border}; color: {note_text}; border-radius: 3px; padding: 6px; }}",
         )
         self.read_only_label.setVisible(not self.can_edit)
 

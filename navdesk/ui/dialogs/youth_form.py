@@ -49,10 +49,11 @@ from navdesk.domain.text import age_on, format_date
 from navdesk.errors import InvalidInput, StaleEdit, UserError
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord, check_email, parse_day, parse_phone
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import note_edit
 
-ERROR_STYLE = "color: #b00020;"
-INFO_STYLE = "color: #555;"
+ERROR_STYLE = "color: {warn};"
+INFO_STYLE = "color: {muted};"
 
 
 def _same_phone(before: str, after: str) -> bool:
@@ -148,15 +149,24 @@ class YouthForm(QDialog):
         self._wire()
         self.validate()
 
+    def _initial_size(self) -> None:
+        """1040×760, wider when larger text needs it and the screen has room (else it scrolls)."""
+        needed = self._inner.minimumSizeHint().width() + 60
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().width() - 40)
+        self.resize(max(1040, needed), 760)
+
     # -- building ----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.messages: dict[str, QLabel] = {}
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setObjectName("formBanner")
-        self.banner.setStyleSheet(
-            "#formBanner { background: #fdecee; border: 1px solid #b00020; color: #6d0014; padding: 8px;"
-            " border-radius: 3px; }"
+        theme.style(
+            self.banner,
+            "#formBanner {{ background: {error_bg}; border: 1px solid {warn}; color: {warn}; padding: 8px;"
+            " border-radius: 3px; }}",
         )
         self.banner.setVisible(False)
         self.banner.setAccessibleName(_("Why the youth was not saved"))
@@ -311,11 +321,13 @@ class YouthForm(QDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # With large text the form may be wider than the screen: it scrolls sideways, it is not cut.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._inner = inner
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(INFO_STYLE)
+        theme.style(self.status_label, INFO_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -333,7 +345,7 @@ class YouthForm(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 760)
+        self._initial_size()
         self._set_tab_order()
 
     def _group(self, title: str, rows: list[tuple[str, QWidget, str | None]]) -> QGroupBox:
@@ -345,7 +357,7 @@ class YouthForm(QDialog):
                 form.addRow(caption, widget)
                 continue
             message = Message()
-            message.setStyleSheet(ERROR_STYLE)
+            theme.style(message, ERROR_STYLE)
             message.setVisible(False)
             message.setObjectName("message_" + key)
             self.messages[key] = message
@@ -505,7 +517,7 @@ class YouthForm(QDialog):
         errors = self.errors()
         for key, label in self.messages.items():
             text = errors.get(key, "") if key in self._touched else ""
-            label.setStyleSheet(ERROR_STYLE)
+            theme.style(label, ERROR_STYLE)
             label.setText(text)
             label.setVisible(bool(text))
         self._show_fnr_info(errors)
@@ -546,7 +558,7 @@ class YouthForm(QDialog):
                 text = _("Valid: birth date {date} filled in.").format(date=format_date(self._fnr_birth))
                 if not self.store_fnr:
                     text += " " + _("Only the birth date is saved (the office does not store fødselsnummer).")
-                label.setStyleSheet(INFO_STYLE)
+                theme.style(label, INFO_STYLE)
                 label.setText(text)
                 label.setVisible(True)
         else:
@@ -564,7 +576,7 @@ class YouthForm(QDialog):
                     "Protected address: it is hidden on screen and never printed, exported or put in a calendar."
                 )
             )
-            label.setStyleSheet("color: #b00020; font-weight: bold;")
+            theme.style(label, "color: {warn}; font-weight: bold;")
             label.setVisible(True)
 
     def _show_age_info(self, errors: dict[str, str]) -> None:
@@ -576,7 +588,7 @@ class YouthForm(QDialog):
         age = age_on(born, self.today)
         if not 15 <= age <= 30:
             label = self.messages["birth_date"]
-            label.setStyleSheet(INFO_STYLE)
+            theme.style(label, INFO_STYLE)
             label.setText(_("Note: {age} years old, outside the age group 16–29.").format(age=age))
             label.setVisible(True)
 

@@ -60,14 +60,15 @@ from navdesk.services.meetings import (
     ParticipantEdit,
     PartyChoice,
 )
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
 
 AUTOSAVE_MS = 2000
 NO_DATE = QDate(2000, 1, 1)  # the "no date" value of a due-date field
 DATA = Qt.ItemDataRole.UserRole
 EXTERNAL = frozenset({ParticipantKind.PARTNER, ParticipantKind.ARBEIDSGIVER, ParticipantKind.ANNEN})
-WARN_STYLE = "color: #b00020;"
-BANNER_STYLE = "background: #fff8e1; border: 1px solid #e0c97a; border-radius: 3px; padding: 6px;"
+WARN_STYLE = "color: {warn};"
+BANNER_STYLE = "background: {note_bg}; border: 1px solid {note_border}; border-radius: 3px; padding: 6px;"
 
 
 def _utc_now() -> datetime:
@@ -205,7 +206,10 @@ class MeetingEditor(QWidget):
         c = self.choices
         self.draft_banner = QWidget()
         self.draft_banner.setObjectName("draftBanner")
-        self.draft_banner.setStyleSheet(f"#draftBanner {{ {BANNER_STYLE} }}")
+        theme.style(
+            self.draft_banner,
+            "#draftBanner {{ " + BANNER_STYLE + " }} #draftBanner QLabel {{ color: {note_text}; }}",
+        )
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
         self.restore_button = QPushButton(_("Restore the draft"))
@@ -254,7 +258,7 @@ class MeetingEditor(QWidget):
             self.status_combo.addItem(status.label, status.value)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet(WARN_STYLE)
+        theme.style(self.reason_label, WARN_STYLE)
 
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
@@ -291,7 +295,7 @@ class MeetingEditor(QWidget):
         self.remove_participant_button.clicked.connect(lambda: self._remove_row(self.participants))
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.consent_label.setStyleSheet(WARN_STYLE)
+        theme.style(self.consent_label, WARN_STYLE)
         self.consent_label.setAccessibleName(_("Consent warnings"))
         part_box = QGroupBox(_("Participants"))
         part_layout = QVBoxLayout(part_box)
@@ -310,9 +314,10 @@ class MeetingEditor(QWidget):
         self.health_edit = self._text(_("Health and other sensitive information"), 3)
         self.health_box = QGroupBox(_("Sensitive: health and other sensitive information"))
         self.health_box.setObjectName("sensitiveBox")
-        self.health_box.setStyleSheet(
-            "#sensitiveBox { border: 2px solid #b00020; border-radius: 4px; margin-top: 1.2em; padding: 6px; }"
-            " #sensitiveBox::title { color: #b00020; subcontrol-origin: margin; left: 8px; }"
+        theme.style(
+            self.health_box,
+            "#sensitiveBox {{ border: 2px solid {warn}; border-radius: 4px; margin-top: 1.2em; padding: 6px; }}"
+            " #sensitiveBox::title {{ color: {warn}; subcontrol-origin: margin; left: 8px; }}",
         )
         health_hint = QLabel(
             _("Only what is needed. Left out of printed summaries unless chosen when printing.")
@@ -370,12 +375,13 @@ class MeetingEditor(QWidget):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("editorError")
-        self.error_label.setStyleSheet(
-            "#editorError { color: #b00020; background: #fdecea; border: 1px solid #b00020; padding: 6px; }"
+        theme.style(
+            self.error_label,
+            "#editorError {{ color: {warn}; background: {error_bg}; border: 1px solid {warn}; padding: 6px; }}",
         )
         self.error_label.hide()
         self.message_label = QLabel()
-        self.message_label.setStyleSheet("color: #333333;")
+        theme.style(self.message_label, "color: {muted};")
         self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip("Ctrl+S")
@@ -444,6 +450,7 @@ class MeetingEditor(QWidget):
 
     @staticmethod
     def _table_look(table: QTableWidget, widths: tuple[int, ...]) -> None:
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().setVisible(False)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,15 +30,13 @@ from PySide6.QtWidgets import (
 from navdesk.domain.text import format_date
 from navdesk.i18n import N_, _, ngettext
 from navdesk.services.meetings import CANCELLED, Commitment, PlanMeeting
+from navdesk.ui import theme
 from navdesk.ui.meetings.editor import MeetingEditor
 from navdesk.ui.record.frames import read_only_table
 from navdesk.ui.record.table_model import OBJECT_ROLE, TextRow, TextTableModel
 
 WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
             N_("Sunday"))  # fmt: skip
-TODAY_BRUSH = QBrush(QColor("#fff3c4"))
-WARN_BRUSH = QBrush(QColor("#b00020"))
-MUTED_BRUSH = QBrush(QColor("#6b6b6b"))
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (N_("Time"), N_("Kind of meeting"), N_("Youth"), N_("Place"), N_("Status"))
 COL_TIME, COL_KIND, COL_YOUTH, COL_PLACE, COL_STATUS = range(5)
@@ -151,9 +149,9 @@ class WeekModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.BackgroundRole and is_today:
-                return TODAY_BRUSH
+                return QBrush(theme.qcolor("today_bg"))
             if role == Qt.ItemDataRole.ForegroundRole and not items:
-                return MUTED_BRUSH
+                return QBrush(theme.qcolor("faint"))
             return None
         meeting = self.meeting_at(index)
         if meeting is None:
@@ -170,9 +168,9 @@ class WeekModel(QAbstractItemModel):
                 return meeting.place or meeting.channel.label
             return meeting.status.label
         if role == Qt.ItemDataRole.BackgroundRole and meeting.starts_at.date() == self.today:
-            return TODAY_BRUSH
+            return QBrush(theme.qcolor("today_bg"))
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and meeting.status in CANCELLED:
-            return WARN_BRUSH
+            return QBrush(theme.qcolor("warn"))
         if role == Qt.ItemDataRole.FontRole and col == COL_STATUS and meeting.status in CANCELLED:
             return self._italic
         if role == OBJECT_ROLE:
@@ -242,6 +240,7 @@ class MeetingPlanView(QWidget):
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("The week's meetings"))
+        self.view.setAccessibleDescription(_("Day by day. Enter opens the meeting; Ctrl+M plans a new one."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setRootIsDecorated(False)
@@ -253,7 +252,7 @@ class MeetingPlanView(QWidget):
         for column, width in enumerate((150, 160, 160, 130)):
             self.view.setColumnWidth(column, width)
         self.empty_label = QLabel()
-        self.empty_label.setStyleSheet("color: #6b6b6b;")
+        theme.style(self.empty_label, "color: {faint};")
 
         self.mine_label = QLabel()
         self.mine_model = TextTableModel((_("What"), _("Youth"), _("By when")), self)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from navdesk.i18n import _
+from navdesk.ui import theme
 
 if TYPE_CHECKING:
     from navdesk.services.meetings import PlanMeeting
@@ -46,10 +47,11 @@ class TodayMeetingsStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("todayMeetings")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#todayMeetings { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px; }"
-            " #todayMeetings QLabel { color: #12324f; }"
-            " #todayMeetings QToolButton { color: #0b4f8a; text-decoration: underline; padding: 2px 6px; }"
+        theme.style(
+            self,
+            "#todayMeetings {{ background: {info_bg}; border: 1px solid {info_border}; border-radius: 4px; }}"
+            " #todayMeetings QLabel {{ color: {info_text}; }}"
+            " #todayMeetings QToolButton {{ color: {link}; text-decoration: underline; padding: 2px 6px; }}",
         )
         self.setAccessibleName(_("Today's meetings"))
         self.title = QLabel(_("Today's meetings:"))

@@ -17,13 +17,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from navdesk.domain.deadlines.engine import Deadline
 from navdesk.domain.deadlines.rules import RULES_BY_ID
 from navdesk.domain.enums import DeadlineState
 from navdesk.domain.text import collation_key, format_date, iso_week
 from navdesk.i18n import _, language, ngettext
+from navdesk.ui import theme
 
 COL_DUE, COL_STATUS, COL_YOUTH, COL_RULE, COL_DETAIL = range(5)
 COLUMNS = (COL_DUE, COL_STATUS, COL_YOUTH, COL_RULE, COL_DETAIL)
@@ -39,7 +40,6 @@ OVERDUE, TODAY, THIS_WEEK, NEXT_WEEK, LATER, CLOSED = (
     "closed",
 )
 GROUP_ORDER = (OVERDUE, TODAY, THIS_WEEK, NEXT_WEEK, LATER, CLOSED)
-OVERDUE_COLOUR = QColor("#b00020")
 _NCOLUMNS = len(COLUMNS)
 _OPEN = DeadlineState.OPEN.value
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -199,7 +199,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._rule_names: dict[str, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._overdue_brush = QBrush(OVERDUE_COLOUR)
+        self._overdue_brush = QBrush(theme.qcolor("warn"))
 
     # -- data in -----------------------------------------------------------------------------------
     def set_groups(self, groups: Sequence[DeadlineGroup], today: date, *, lazy: Iterable[str] = ()) -> None:

@@ -19,13 +19,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from navdesk.domain.portfolio import YouthRow
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.huskelapp import COLOURS, Huskelapp
 from navdesk.services.portfolio_facets import Facets
+from navdesk.ui import theme
 from navdesk.ui.models.portfolio_filter import PortfolioFacets
 from navdesk.ui.models.sort_keys import date_key, text_key
 
@@ -51,7 +51,6 @@ DEFAULT_COLUMNS = (
     COL_NAME, COL_HUSKELAPP, COL_AGE, COL_VEILEDER, COL_REGISTERED, COL_LAST_CONTACT, COL_NEXT_DEADLINE,
     COL_MUNICIPALITY,
 )  # fmt: skip
-_OVERDUE_COLOUR = QColor("#b00020")
 _NO_DEADLINE = 1 << 30  # youths without an open deadline sort after every date
 _NO_NOTE = (1 << 30, 0, "")  # youths without a huskelapp sort after those with one
 
@@ -78,6 +77,24 @@ def _header_tips() -> tuple[str | None, ...]:
         _("The due date of your huskelapp."), None, None, _("The next meeting that is not cancelled."),
         _("Has an activity with the status “carrying out”."), _("Days since the last contact."),
     )  # fmt: skip
+
+
+_OVERDUE_ROLES = (
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+
+
+def _overdue(role: int, text: str) -> Any:
+    """An overdue date is not told by colour alone: red, a warning triangle, and "overdue" for screen readers."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return theme.qcolor("warn")
+    if role == Qt.ItemDataRole.DecorationRole:
+        from navdesk.ui.icons import cached
+
+        return cached("overdue")
+    return _("{date}, overdue").format(date=text)
 
 
 class PortfolioModel(QAbstractTableModel):
@@ -298,9 +315,11 @@ class PortfolioModel(QAbstractTableModel):
             return self._deadline_tip(row_no)
         if col in (COL_HUSKELAPP, COL_HUSKELAPP_DUE):
             return self._note_data(row, col, role)
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_NEXT_DEADLINE:
+        if col == COL_NEXT_DEADLINE and role in _OVERDUE_ROLES:
             deadline = self.next_deadline(row_no)
-            return _OVERDUE_COLOUR if deadline is not None and deadline.overdue(self._today) else None
+            if deadline is not None and deadline.overdue(self._today):  # red, a warning sign, and in words
+                return _overdue(role, format_date(deadline.due))
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AGE, COL_DAYS_SINCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -317,8 +336,11 @@ class PortfolioModel(QAbstractTableModel):
             from navdesk.ui.dialogs.huskelapp import huskelapp_tip
 
             return huskelapp_tip(note, self._today)
-        if role == Qt.ItemDataRole.ForegroundRole and note.due is not None and note.due < self._today:
-            return _OVERDUE_COLOUR
+        overdue = note.due is not None and note.due < self._today
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return theme.qcolor("warn")
+        if col == COL_HUSKELAPP_DUE and overdue and role in _OVERDUE_ROLES:
+            return _overdue(role, format_date(note.due))
         return None
 
     def _display(self, row_no: int, row: YouthRow, col: int) -> str:

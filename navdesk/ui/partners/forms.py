@@ -112,7 +112,8 @@ def _checklist(choices: Sequence[tuple[str, Any]], name: str, checked: Sequence[
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
         widget.addItem(item)
-    widget.setMaximumHeight(min(28 * max(len(choices), 2) + 8, 180))
+    line = widget.fontMetrics().lineSpacing() + 10  # a row grows with the text size
+    widget.setMaximumHeight(min(line * max(len(choices), 2) + 8, line * 6 + 8))
     return widget
 
 

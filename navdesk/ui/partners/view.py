@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from navdesk.domain.text import format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import run_change
 from navdesk.ui.dialogs.reason import ReasonDialog
 from navdesk.ui.partners import forms
@@ -37,7 +38,7 @@ from navdesk.ui.record.frames import read_only_table
 from navdesk.ui.record.table_model import OBJECT_ROLE, TextRow, TextTableModel
 from navdesk.ui.views.heading import screen_heading
 
-WARN = "color: #b00020;"
+WARN = "color: {warn};"
 
 
 def ask_open_path(parent: QWidget | None) -> str | None:
@@ -70,7 +71,7 @@ class _Tab(QWidget):
         self._actor = actor
         self._today = today
         self.message = QLabel()
-        self.message.setStyleSheet("color: #1b5e20;")
+        theme.style(self.message, "color: {ok};")
         self.message.setWordWrap(True)
 
     def act(self, work: Callable[[Any], object], done: str, youths: list[uuid.UUID] | None = None) -> bool:
@@ -324,7 +325,7 @@ class WashTab(_Tab):
         self.summary_label.setWordWrap(True)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet(WARN)
+        theme.style(self.problems_label, WARN)
         self.problems_label.hide()
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -347,7 +348,7 @@ class WashTab(_Tab):
             self.groups.addTab(view, "")
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #8a5a00;")
+        theme.style(self.hint_label, "color: {caution};")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(top)

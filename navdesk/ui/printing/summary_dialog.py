@@ -35,10 +35,11 @@ from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
 from navdesk.services import journal
 from navdesk.services.summaries import SummaryData, summary_data, user_label
+from navdesk.ui import theme
 from navdesk.ui.printing import native
 from navdesk.ui.printing.output import MemoryPdf, print_documents, prints_to_file
 
-WARN = "color: #b00020; font-weight: bold;"
+WARN = "color: {warn}; font-weight: bold;"
 
 
 def section_labels() -> list[tuple[str, str]]:
@@ -104,7 +105,7 @@ class SummaryDialog(QDialog):
                 box.setEnabled(False)  # the core refuses it too
                 box.setToolTip(restricted_text())
             elif key == "sensitive":
-                box.setStyleSheet("color: #8a4b00;")
+                theme.style(box, "color: {caution};")
                 box.setToolTip(
                     _("Print health and other sensitive notes only when the youth has agreed to it.")
                 )
@@ -114,14 +115,14 @@ class SummaryDialog(QDialog):
                 note = QLabel(_("Left out unless you tick it. Tick only when the youth has agreed."))
                 note.setWordWrap(True)
                 note.setIndent(22)
-                note.setStyleSheet("color: #8a4b00;")
+                theme.style(note, "color: {caution};")
                 sections_layout.addWidget(note)
         form = QFormLayout()
         form.addRow(_("Language"), self.lang_combo)
 
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.consent_label.setStyleSheet(WARN)
+        theme.style(self.consent_label, WARN)
         missing = data.missing_consent
         if missing:
             names = "\n".join(f"• {p.name} ({p.organisation or '–'})" for p in missing)
@@ -154,7 +155,9 @@ class SummaryDialog(QDialog):
         left.addWidget(self.status_label)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(360)
+        left_widget.setFixedWidth(
+            left_widget.fontMetrics().averageCharWidth() * 58
+        )  # grows with the text size
 
         # --- preview
         self.pdf = MemoryPdf(parent=self)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from navdesk.domain.text import age_on, format_date
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord
+from navdesk.ui import theme
 from navdesk.ui.dialogs.common import run_change
 from navdesk.ui.partners import forms
 from navdesk.ui.record.frames import read_only_table
@@ -80,10 +81,10 @@ class CooperationTab(QWidget):
                        self.withdraw_button, self.ot_button, self.trekant_button):  # fmt: skip
             button.setAccessibleName(button.text().rstrip(" …"))
         self.message = QLabel()
-        self.message.setStyleSheet("color: #1b5e20;")
+        theme.style(self.message, "color: {ok};")
         self.age_label = QLabel()
         self.age_label.setWordWrap(True)
-        self.age_label.setStyleSheet("color: #8a5a00;")
+        theme.style(self.age_label, "color: {caution};")
 
         share_box = QGroupBox(_("What may I share with whom today?"))
         share_layout = QVBoxLayout(share_box)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
+from navdesk.ui import theme
 from navdesk.ui.record.table_model import TextTableModel
 
 
@@ -12,12 +13,16 @@ def notice(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("background: #fff8e1; border: 1px solid #e0c97a; border-radius: 3px; padding: 8px;")
+    theme.style(
+        label,
+        "background: {note_bg}; border: 1px solid {note_border}; color: {note_text}; border-radius: 3px; padding: 8px;",
+    )
     return label
 
 
 def read_only_table(model: TextTableModel, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from navdesk.domain.text import OSLO, format_date
 from navdesk.i18n import _, ngettext
 from navdesk.services.record import YouthRecord
+from navdesk.ui import theme
 from navdesk.ui.models.deadline_model import rule_name, weekday_name
-
-RED = "#b00020"
 
 
 def meeting_text(record: YouthRecord) -> str:
@@ -43,8 +42,9 @@ class HeaderCard(QFrame):
         super().__init__(parent)
         self.setObjectName("recordHeader")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#recordHeader { background: #f3f5f8; border: 1px solid #c9ced6; border-radius: 4px; }"
+        theme.style(
+            self,
+            "#recordHeader {{ background: {panel_bg}; border: 1px solid {panel_border}; border-radius: 4px; }}",
         )
         self.name_label = QLabel()
         self.name_label.setObjectName("recordName")
@@ -56,12 +56,12 @@ class HeaderCard(QFrame):
         self.sperre_label = QLabel()
         self.sperre_label.setObjectName("adressesperre")
         self.sperre_label.setStyleSheet(
-            f"#adressesperre {{ background: {RED}; color: white; font-weight: bold; padding: 4px 10px;"
-            " border-radius: 3px; }"
+            "#adressesperre { background: #b00020; color: white; font-weight: bold; padding: 4px 10px;"
+            " border-radius: 3px; }"  # the same strong red on light and dark (white on it: 7.2:1)
         )
         self.sperre_label.setVisible(False)
         self.period_label = QLabel()
-        self.period_label.setStyleSheet("color: #444;")
+        theme.style(self.period_label, "color: {muted};")
 
         self.values: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -73,7 +73,7 @@ class HeaderCard(QFrame):
         )  # fmt: skip
         for i, (key, caption) in enumerate(facts):
             cap = QLabel(caption)
-            cap.setStyleSheet("color: #555;")
+            theme.style(cap, "color: {muted};")
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(caption)
@@ -143,7 +143,7 @@ class HeaderCard(QFrame):
         label = self.values["deadline"]
         if book is None:
             label.setText(_("The deadlines are being calculated …"))
-            label.setStyleSheet("color: #555;")
+            theme.style(label, "color: {muted};")
             return
         deadline = book.next_open(record.id)
         if deadline is None:
@@ -154,4 +154,4 @@ class HeaderCard(QFrame):
         if deadline.overdue(book.today):
             text = _("{deadline} (overdue)").format(deadline=text)
         label.setText(text)
-        label.setStyleSheet(f"color: {RED}; font-weight: bold;" if deadline.overdue(book.today) else "")
+        theme.style(label, "color: {warn}; font-weight: bold;" if deadline.overdue(book.today) else "")

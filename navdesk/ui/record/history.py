@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSplitter, QTextBrowser, QVBoxL
 
 from navdesk.i18n import _
 from navdesk.services.record import HistoryEntry
+from navdesk.ui import theme
 from navdesk.ui.record.contacts import when_text
 from navdesk.ui.record.frames import read_only_table
 from navdesk.ui.record.table_model import OBJECT_ROLE, TextRow, TextTableModel
@@ -24,9 +25,12 @@ def changes_html(entry: HistoryEntry) -> str:
     if not entry.changes:
         return head
     rows = "".join(
-        "<tr><td style='color:#555; padding-right:12px' valign='top'>{f}</td><td valign='top'>{b}</td>"
+        "<tr><td style='color:{muted}; padding-right:12px' valign='top'>{f}</td><td valign='top'>{b}</td>"
         "<td valign='top'>&nbsp;→&nbsp;</td><td valign='top'>{a}</td></tr>".format(
-            f=esc(c.field), b=esc(c.before).replace("\n", "<br>"), a=esc(c.after).replace("\n", "<br>")
+            muted=theme.colour("muted"),
+            f=esc(c.field),
+            b=esc(c.before).replace("\n", "<br>"),
+            a=esc(c.after).replace("\n", "<br>"),
         )
         for c in entry.changes
     )
@@ -53,7 +57,7 @@ class HistoryTab(QWidget):
         for column, width in enumerate((150, 60, 230)):
             self.view.setColumnWidth(column, width)
         self.empty_label = QLabel(_("No changes recorded for this youth yet."))
-        self.empty_label.setStyleSheet("color: #555;")
+        theme.style(self.empty_label, "color: {muted};")
         self.empty_label.setVisible(False)
         self.details = QTextBrowser()
         self.details.setAccessibleName(_("What changed"))

@@ -26,8 +26,9 @@ from navdesk.domain.enums import Barrier, ContactChannel, Intensity, Malform
 from navdesk.domain.text import format_date, iso_week
 from navdesk.i18n import _
 from navdesk.services.record import PeriodInfo, YouthRecord
+from navdesk.ui import theme
 
-_CAPTION = "color:#555; padding-right:14px; white-space:nowrap;"
+_CAPTION = "color:{muted}; padding-right:14px; white-space:nowrap;"
 
 
 def esc(value: object) -> str:
@@ -37,14 +38,14 @@ def esc(value: object) -> str:
 def table(rows: Iterable[tuple[str, str]]) -> str:
     """Caption/value rows; values are already escaped HTML."""
     body = "".join(
-        f"<tr><td style='{_CAPTION}' valign='top'>{esc(caption)}</td><td valign='top'>{value}</td></tr>"
+        f"<tr><td style='{theme.css(_CAPTION)}' valign='top'>{esc(caption)}</td><td valign='top'>{value}</td></tr>"
         for caption, value in rows
     )
     return f"<table cellspacing='0' cellpadding='2'>{body}</table>"
 
 
 def _or_dash(text: str) -> str:
-    return esc(text) if text and text.strip() else "<span style='color:#888'>–</span>"
+    return esc(text) if text and text.strip() else theme.css("<span style='color:{faint}'>–</span>")
 
 
 def _yes_no(flag: bool) -> str:
@@ -208,7 +209,8 @@ class OverviewTab(QWidget):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # With large text the content may be wider than the window: it scrolls sideways, it is not cut.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -258,7 +260,7 @@ class OverviewTab(QWidget):
         channel = v.get("preferred_channel")
         phone = _or_dash(_phone(v.get("phone") or ""))
         if v.get("cannot_phone"):
-            phone += " <b style='color:#b00020'>" + esc(_("(cannot be phoned)")) + "</b>"
+            phone += theme.css(" <b style='color:{warn}'>") + esc(_("(cannot be phoned)")) + "</b>"
         rows = [
             (_("Name"), esc(r.name)),
             (_("Birth date"), esc(format_date(r.birth_date))),
@@ -277,7 +279,7 @@ class OverviewTab(QWidget):
                 ),
             )
         if r.protected:
-            hidden = "<b style='color:#b00020'>" + esc(_("Not shown (address protection)")) + "</b>"
+            hidden = theme.css("<b style='color:{warn}'>") + esc(_("Not shown (address protection)")) + "</b>"
             rows.append((_("Address"), hidden))
         else:
             place = " ".join(p for p in (v.get("postal_code") or "", v.get("municipality") or "") if p)
@@ -299,7 +301,9 @@ class OverviewTab(QWidget):
             if barrier.value in chosen:
                 marks.append("<b>☑&nbsp;" + esc(barrier.label) + "</b>")
             else:
-                marks.append("<span style='color:#777'>☐&nbsp;" + esc(barrier.label) + "</span>")
+                marks.append(
+                    theme.css("<span style='color:{faint}'>☐&nbsp;") + esc(barrier.label) + "</span>"
+                )
         barriers = "&nbsp;&nbsp; ".join(marks)
         if v.get("barrier_notes"):
             barriers += "<br>" + esc(v["barrier_notes"])
@@ -340,7 +344,9 @@ class OverviewTab(QWidget):
                     attended=t.attended, marked=t.marked, rate=round(100 * (t.rate or 0)))))  # fmt: skip
             if c.flagged:
                 lines.append(
-                    "<b style='color:#b00020'>⚑ " + esc(_("Did not show up several times in a row")) + "</b>"
+                    theme.css("<b style='color:{warn}'>⚑ ")
+                    + esc(_("Did not show up several times in a row"))
+                    + "</b>"
                 )
             if c.recommendation:
                 lines.append(esc(_("Recommendation: {what}").format(what=c.recommendation_label)))
@@ -364,6 +370,8 @@ class OverviewTab(QWidget):
             parts.append(line)
         if not r.assignments:
             parts.append(
-                "<span style='color:#777'>" + esc(_("No changes of counsellor recorded.")) + "</span>"
+                theme.css("<span style='color:{faint}'>")
+                + esc(_("No changes of counsellor recorded."))
+                + "</span>"
             )
         return "<br>".join(parts)

@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut, QTextDocument
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QPainter, QPen, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,14 +48,13 @@ from navdesk.domain.text import format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _
 from navdesk.services.plan_view import BOARD_ORDER, ActivityView, PlanView
+from navdesk.ui import theme
 from navdesk.ui.dialogs.reason import ReasonDialog
 from navdesk.ui.record.frames import read_only_table
 from navdesk.ui.record.table_model import TextRow, TextTableModel
 
 MIME = "application/x-navdesk-activity"
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 7
-_OVERDUE_BG = QColor("#fde7e9")
-_WARN = "#b00020"
 
 
 def card_html(a: ActivityView) -> str:
@@ -65,9 +64,9 @@ def card_html(a: ActivityView) -> str:
     parts = [f"<b>{esc(lines[0])}</b>"]
     for line in lines[1:]:
         if a.overdue and line == lines[-1]:
-            parts.append(f"<span style='color:{_WARN}; font-weight:bold'>{esc(line)}</span>")
+            parts.append(f"<span style='color:{theme.colour('warn')}; font-weight:bold'>{esc(line)}</span>")
         else:
-            parts.append(f"<span style='color:#44505c'>{esc(line)}</span>")
+            parts.append(f"<span style='color:{theme.colour('muted')}'>{esc(line)}</span>")
     return "<br>".join(parts)
 
 
@@ -109,16 +108,9 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(1, 2, -1, -2)
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        fill = (
-            QColor("#dbe9f7")
-            if selected
-            else (_OVERDUE_BG if activity is not None and activity.overdue else QColor("white"))
-        )
-        border = (
-            QColor("#1b5e9c")
-            if selected
-            else (QColor(_WARN) if activity is not None and activity.overdue else QColor("#b8c4cf"))
-        )
+        overdue = activity is not None and activity.overdue
+        fill = theme.qcolor("card_selected_bg" if selected else ("error_bg" if overdue else "card_bg"))
+        border = theme.qcolor("card_selected_border" if selected else ("warn" if overdue else "card_border"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(border, 2 if selected else 1))
         painter.setBrush(fill)
@@ -155,6 +147,11 @@ class StatusColumn(QListWidget):
         self.status = status
         self.activities: dict[str, ActivityView] = {}  # id (hex) → activity, for the cards shown
         self.setAccessibleName(_("Column {status}").format(status=status.label))
+        self.setAccessibleDescription(
+            _(
+                "Ctrl+Right and Ctrl+Left move the chosen activity to the next or previous column; Enter opens it."
+            )
+        )
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -164,7 +161,7 @@ class StatusColumn(QListWidget):
         self.setSpacing(2)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setItemDelegate(CardDelegate(self))
-        self.setStyleSheet("QListWidget { background: #eef2f5; }")
+        theme.style(self, "QListWidget {{ background: {board_bg}; }}")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
@@ -220,8 +217,9 @@ class PlanTab(QWidget):
         # --- the plan card
         self.card = QFrame()
         self.card.setObjectName("planCard")
-        self.card.setStyleSheet(
-            "#planCard { background: #f4f7fa; border: 1px solid #c9d3dd; border-radius: 4px; }"
+        theme.style(
+            self.card,
+            "#planCard {{ background: {panel_bg}; border: 1px solid {panel_border}; border-radius: 4px; }}",
         )
         self.dream_label = self._value_label(_("Dream"))
         self.goal_label = self._value_label(_("Goal"))
@@ -230,7 +228,9 @@ class PlanTab(QWidget):
         self.recorded_label = self._value_label(_("Recorded in NAV's system"))
         self.goals_list = QListWidget()
         self.goals_list.setAccessibleName(_("Goals on the way"))
-        self.goals_list.setMaximumHeight(72)
+        self.goals_list.setMaximumHeight(
+            self.goals_list.fontMetrics().lineSpacing() * 4 + 8
+        )  # grows with the text
         self.goals_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.goals_list.customContextMenuRequested.connect(self._goal_menu)
         self.goals_list.itemActivated.connect(lambda _item: self.edit_goal())
@@ -295,7 +295,7 @@ class PlanTab(QWidget):
             column.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             column.customContextMenuRequested.connect(lambda pos, c=column: self._card_menu(c, pos))
             title = QLabel()
-            title.setStyleSheet("font-weight: bold; color: #1b3a5c;")
+            theme.style(title, "font-weight: bold; color: {heading};")
             title.setBuddy(column)
             box = QVBoxLayout()
             box.addWidget(title)
@@ -382,7 +382,7 @@ class PlanTab(QWidget):
     @staticmethod
     def _key_label(text: str) -> QLabel:
         label = QLabel(text)
-        label.setStyleSheet("color: #5a6470;")
+        theme.style(label, "color: {muted};")
         return label
 
     @staticmethod
@@ -414,7 +414,7 @@ class PlanTab(QWidget):
             self.review_label.setStyleSheet("")
         elif plan.review_overdue:
             self.review_label.setText(_("{date} – overdue").format(date=format_date(plan.review_date)))
-            self.review_label.setStyleSheet(f"color: {_WARN}; font-weight: bold;")
+            theme.style(self.review_label, "color: {warn}; font-weight: bold;")
         else:
             self.review_label.setText(format_date(plan.review_date))
             self.review_label.setStyleSheet("")
@@ -451,7 +451,7 @@ class PlanTab(QWidget):
         if overdue:
             text += " · " + _("{n} overdue").format(n=overdue)
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(f"color: {_WARN};" if overdue else "")
+        theme.style(self.summary_label, "color: {warn};" if overdue else "")
         self._fill_board()
         self._fill_list()
 
@@ -481,8 +481,8 @@ class PlanTab(QWidget):
                 column.activities[a.id.hex] = a
                 item.setToolTip(a.notes or a.title)
                 if a.overdue:
-                    item.setBackground(QBrush(_OVERDUE_BG))
-                    item.setForeground(QBrush(QColor(_WARN)))
+                    item.setBackground(QBrush(theme.qcolor("error_bg")))
+                    item.setForeground(QBrush(theme.qcolor("warn")))
                 if a.is_meeting or a.status.finished:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
                 column.addItem(item)

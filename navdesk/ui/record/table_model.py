@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
+
+from navdesk.ui import theme
 
 OBJECT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the row's object (same role as the other models)
 _Index = QModelIndex | QPersistentModelIndex
@@ -33,7 +35,7 @@ class TextTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = tuple(headers)
         self._rows: list[TextRow] = []
-        self._warn = QBrush(QColor("#b00020"))
+        self._warn = QBrush(theme.qcolor("warn"))
 
     def set_rows(self, rows: Sequence[TextRow]) -> None:
         self.beginResetModel()

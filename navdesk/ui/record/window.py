@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.record import YouthRecord
+from navdesk.ui import theme
 from navdesk.ui.record.contacts import ContactsTab
 from navdesk.ui.record.cooperation import CooperationTab
 from navdesk.ui.record.deadlines import DeadlinesTab
@@ -70,7 +71,7 @@ class RecordWindow(QWidget):
         self.contact_button.setToolTip("Ctrl+K")
         self.message_label = QLabel()
         self.message_label.setObjectName("recordMessage")
-        self.message_label.setStyleSheet("#recordMessage { color: #1b5e20; }")
+        theme.style(self.message_label, "#recordMessage {{ color: {ok}; }}")
         self.message_label.setAccessibleName(_("Last action"))
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)

@@ -35,13 +35,23 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _, language
+from navdesk.ui import theme
 from navdesk.ui.views.heading import screen_heading
 
 if TYPE_CHECKING:
     from navdesk.domain.reports import Rendered
     from navdesk.services.reports import Report
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+PALETTE = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "outline",
+]  # + dashes, markers
 DASHES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
           Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine]  # fmt: skip
 
@@ -62,9 +72,16 @@ class ChartWidget(QWidget):
         self.table = table
         self.setAccessibleName(_("Chart: {title}").format(title=table.title))
         rows = len(table.categories)
-        self.setMinimumHeight(max(190, 20 * rows + 20) if table.chart == "line" else max(40, 22 * rows + 8))
+        line = self._row()
+        self.setMinimumHeight(
+            max(190, (line - 2) * rows + 20) if table.chart == "line" else max(40, line * rows + 8)
+        )
         self.setMinimumWidth(380)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _row(self) -> int:
+        """The height of one bar or legend row: 22 pixels at the usual text size, more with larger text."""
+        return max(22, self.fontMetrics().height() + 6)
 
     def paintEvent(self, _event: Any) -> None:
         painter = QPainter(self)
@@ -88,6 +105,7 @@ class ChartWidget(QWidget):
             return
         values = t.values[0]
         metrics = painter.fontMetrics()
+        line, number_w = self._row(), metrics.horizontalAdvance("000000")
         label_w = min(
             self.width() // 2, max((metrics.horizontalAdvance(c) for c in t.categories), default=40) + 12
         )
@@ -95,24 +113,26 @@ class ChartWidget(QWidget):
         top = max([v for v in values if v is not None] + [1])
         ink = self.palette().windowText().color()
         for i, (name, value) in enumerate(zip(t.categories, values, strict=True)):
-            y = 4 + i * 22
+            y = 4 + i * line
             painter.setPen(ink)
-            painter.drawText(QRectF(0, y, label_w - 8, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(QRectF(0, y, label_w - 8, line - 2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              name)  # fmt: skip
             if value is None:
-                painter.setPen(QColor("#5a6470"))
+                painter.setPen(theme.qcolor("muted"))
                 painter.drawText(
-                    QRectF(label_w + 4, y, 60, 20), Qt.AlignmentFlag.AlignVCenter, self._hidden_text(i)
+                    QRectF(label_w + 4, y, number_w, line - 2),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    self._hidden_text(i),
                 )
                 continue
             length = room * value / top
-            painter.fillRect(QRectF(label_w, y + 3, length, 14), QColor(PALETTE[0]))
+            painter.fillRect(QRectF(label_w, y + 3, length, line - 8), _series_colour(0))
             painter.setPen(ink)
             painter.drawText(
-                QRectF(label_w + length + 4, y, 60, 20), Qt.AlignmentFlag.AlignVCenter, str(value)
+                QRectF(label_w + length + 4, y, number_w, line - 2), Qt.AlignmentFlag.AlignVCenter, str(value)
             )
-        painter.setPen(QPen(QColor("#9aa5b1"), 1))
-        painter.drawLine(label_w, 2, label_w, 4 + 22 * len(values))
+        painter.setPen(QPen(theme.qcolor("line"), 1))
+        painter.drawLine(label_w, 2, label_w, 4 + line * len(values))
 
     def _marker(self, painter: QPainter, kind: int, point: QPointF) -> None:
         size = 4.0
@@ -137,7 +157,7 @@ class ChartWidget(QWidget):
         top = max([v for row in series for v in row if v is not None] + [1])
         step = plot_w / max(1, len(t.series) - 1)
         ink = self.palette().windowText().color()
-        painter.setPen(QPen(QColor("#9aa5b1"), 1))
+        painter.setPen(QPen(theme.qcolor("line"), 1))
         painter.drawLine(left, top_pad, left, top_pad + plot_h)
         painter.drawLine(left, top_pad + plot_h, left + plot_w, top_pad + plot_h)
         painter.setPen(ink)
@@ -150,7 +170,7 @@ class ChartWidget(QWidget):
                 QRectF(x - 40, top_pad + plot_h + 4, 80, 18), Qt.AlignmentFlag.AlignHCenter, name
             )
         for i, (name, row) in enumerate(zip(t.categories, series, strict=True)):
-            colour = QColor(PALETTE[i % len(PALETTE)])
+            colour = _series_colour(i)
             pen = QPen(colour, 2, DASHES[i % len(DASHES)])
             painter.setPen(pen)
             painter.setBrush(QBrush(colour))
@@ -167,18 +187,21 @@ class ChartWidget(QWidget):
             for j, v in enumerate(row):
                 if v is not None:
                     self._marker(painter, i, QPointF(left + j * step, top_pad + plot_h - plot_h * v / top))
-            lx, ly = self.width() - legend_w, top_pad + i * 20
+            lx, ly = self.width() - legend_w, top_pad + i * (self._row() - 2)
             painter.setPen(pen)
             painter.drawLine(QPointF(lx, ly + 8), QPointF(lx + 24, ly + 8))
             painter.setPen(QPen(colour, 1))
             self._marker(painter, i, QPointF(lx + 12, ly + 8))
             painter.setPen(ink)
-            painter.drawText(QRectF(lx + 30, ly, legend_w - 30, 18), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRectF(lx + 30, ly, legend_w - 30, self._row() - 4), Qt.AlignmentFlag.AlignVCenter, name
+            )
 
 
 def numbers_table(table: Rendered) -> QTableWidget:
     """The table's numbers, read-only, right-aligned, the totals row in bold."""
     widget = QTableWidget(len(table.rows), len(table.header))
+    widget.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     widget.setAccessibleName(_("Numbers: {title}").format(title=table.title))
     widget.setHorizontalHeaderLabels(table.header)
     widget.verticalHeader().hide()
@@ -205,6 +228,12 @@ def numbers_table(table: Rendered) -> QTableWidget:
     widget.setFixedHeight(height + 4)
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return widget
+
+
+def _series_colour(i: int) -> QColor:
+    """Okabe–Ito colours (told apart with colour blindness); the last is the appearance's ink."""
+    name = PALETTE[i % len(PALETTE)]
+    return theme.qcolor(name) if not name.startswith("#") else QColor(name)
 
 
 class ReportsView(QWidget):

@@ -13,12 +13,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from navdesk.i18n import _
+from navdesk.ui import theme
 
 FILL = {
     "blue": "#2f6fd0", "green": "#1f8a4c", "yellow": "#f2c200", "purple": "#8a5bb8", "teal": "#1a9c9c",
     "orange": "#f07c00",
 }  # fmt: skip
-_OUTLINE = "#262626"
 BLANK = "blank"  # an empty mark, so notes without a category line up with the others
 
 
@@ -54,13 +54,13 @@ def paint_category(painter: QPainter, rect: QRectF, colour: str) -> None:
         painter.restore()
         return
     if fill is None:
-        pen = QPen(QColor("#707070"), 1, Qt.PenStyle.DashLine)
+        pen = QPen(theme.qcolor("faint"), 1, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(box.adjusted(2, 2, -2, -2))
         painter.restore()
         return
-    painter.setPen(QPen(QColor(_OUTLINE), 1))
+    painter.setPen(QPen(theme.qcolor("outline"), 1))
     painter.setBrush(QBrush(QColor(fill)))
     r = side / 2
     if colour == "blue":  # half circle, flat side down

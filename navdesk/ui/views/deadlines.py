@@ -125,6 +125,11 @@ class DeadlinesView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setAccessibleName(_("Deadlines"))
+        self.tree.setAccessibleDescription(
+            _(
+                "Grouped into overdue, today, this week and later. The menu key shows what can be done with the deadline."
+            )
+        )
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -157,12 +162,19 @@ class DeadlinesView(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setStyleSheet(
-            "QToolButton { border: 1px solid #9a9a9a; border-radius: 3px; padding: 3px 8px; margin-right: 4px;"
-            " background: #f7f7f7; } QToolButton:disabled { color: #8a8a8a; border-color: #c8c8c8; }"
+            "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 8px; margin-right: 4px;"
+            " background: palette(button); color: palette(button-text); }"
+            " QToolButton:focus { border: 2px solid palette(highlight); }"
+            " QToolButton:disabled { color: palette(placeholder-text); }"
         )
         for action in self.actions_in_order:
             self.tree.addAction(action)
             self.toolbar.addAction(action)
+            self.toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable with Tab
+        more = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # the "»" button of a narrow window
+            more.setAccessibleName(_("More actions"))
+            more.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.rules_action = QAction(_("Rules for deadlines …"), self)
         self.rules_action.setToolTip(
             _("The office's rules for deadlines: which are in use, and their settings.")
@@ -172,7 +184,9 @@ class DeadlinesView(QWidget):
         self.rules_button.setDefaultAction(self.rules_action)
         self.rules_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.rules_button.setStyleSheet(
-            "QToolButton { border: 1px solid #9a9a9a; border-radius: 3px; padding: 3px 8px; background: #f7f7f7; }"
+            "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 8px;"
+            " background: palette(button); color: palette(button-text); }"
+            " QToolButton:focus { border: 2px solid palette(highlight); }"
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.toolbar, 1)

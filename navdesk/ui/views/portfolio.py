@@ -140,6 +140,9 @@ class PortfolioView(QWidget):
         self.search_edit.setPlaceholderText(_("Search by name, phone, job wishes …  (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(_("Search the portfolio"))
+        self.search_edit.setAccessibleDescription(
+            _("Finds youths by name, phone or job wishes as you type. Ctrl+F comes back here.")
+        )
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -150,6 +153,7 @@ class PortfolioView(QWidget):
         self.proxy.set_row_filter(lambda: self.model.facets.selected(self.filters.state()))
 
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.view.setModel(self.proxy)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,6 +162,12 @@ class PortfolioView(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setAccessibleName(_("Youths"))
+        self.view.setAccessibleDescription(
+            _(
+                "Enter opens the youth's record. Ctrl+K logs a contact, Ctrl+H writes a huskelapp, "
+                "Ctrl+Shift+T assigns a counsellor; the menu key shows the rest."
+            )
+        )
         rows = self.view.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform row heights
@@ -642,7 +652,7 @@ class PortfolioView(QWidget):
         entries = state.get("columns") if isinstance(state, dict) else None
         order: list[int] = []
         shown: set[int] = set()
-        widths = dict(_WIDTHS)
+        widths = self._default_widths()
         if isinstance(entries, list):
             for entry in entries:
                 key = entry.get("key") if isinstance(entry, dict) else None
@@ -672,13 +682,18 @@ class PortfolioView(QWidget):
         header.setSortIndicator(column, order_)
         self.proxy.sort(column, order_)
 
+    def _default_widths(self) -> dict[int, int]:
+        """The initial widths, wider when the system's text is larger (a date keeps its room)."""
+        scale = max(1.0, (self.view.fontMetrics().horizontalAdvance("00.00.0000") + 30) / 100)
+        return {column: round(width * scale) for column, width in _WIDTHS.items()}
+
     def set_column_visible(self, column: int, visible: bool) -> None:
         if column == COL_NAME:
             return
         header = self.view.horizontalHeader()
         header.setSectionHidden(column, not visible)
         if visible and header.sectionSize(column) < 20:
-            header.resizeSection(column, _WIDTHS.get(column, 100))
+            header.resizeSection(column, self._default_widths().get(column, 100))
 
     def _fill_column_menu(self, menu: QMenu) -> None:
         menu.clear()
