@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from navdesk.domain.text import format_date
 from navdesk.errors import UserError
 from navdesk.i18n import _, ngettext
+from navdesk.ui import theme
 
 log = logging.getLogger("navdesk.ui.backups")
 DAY = timedelta(days=1)
@@ -337,7 +338,7 @@ class BackupsDialog(QDialog):
             self.backups = backup.list_backups(current_folder(self.window_), path.stem)
         except UserError as exc:
             self.status.setText(str(exc))
-            self.status.setStyleSheet("color: #b00020;")
+            theme.style(self.status, "color: {warn};")
             self.backup_button.setEnabled(False)
             self._update_buttons()
             return

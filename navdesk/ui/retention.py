@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from navdesk.domain.text import format_date
 from navdesk.i18n import _, ngettext
+from navdesk.ui import theme
 
 MANAGERS = ("admin", "leder")
 DAYS_PER_MONTH = 365 / 12
@@ -146,7 +147,7 @@ class RetentionDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setObjectName("retentionResult")
-        self.result_label.setStyleSheet("#retentionResult { color: #1b5e20; }")
+        theme.style(self.result_label, "#retentionResult {{ color: {ok}; }}")
 
         self.anonymise_button = QPushButton(_("Anonymise …"))
         self.delete_button = QPushButton(_("Delete …"))

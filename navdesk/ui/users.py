@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.ui import theme
 
 ROLES = ("veileder", "leder", "admin")
 
@@ -64,7 +65,7 @@ class _Form(QDialog):
         self.form = QFormLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        theme.style(self.message, "color: {warn};")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -157,7 +158,7 @@ class UsersDialog(QDialog):
         ))  # fmt: skip
         rights.setWordWrap(True)
         self.note = QLabel(_("Only an administrator can change users."))
-        self.note.setStyleSheet("color: #8a4b00;")
+        theme.style(self.note, "color: {caution};")
         self.note.setVisible(not self.is_admin)
         row = QHBoxLayout()
         for widget in (

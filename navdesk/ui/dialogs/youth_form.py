@@ -272,7 +272,7 @@ class YouthForm(QDialog):
             if getattr(self._record, "restricted", True):
                 self.health_restricted = QLabel(restricted_text())
                 self.health_restricted.setWordWrap(True)
-                self.health_restricted.setStyleSheet("color: #8a4b00; font-style: italic;")
+                theme.style(self.health_restricted, "color: {caution}; font-style: italic;")
                 health_widget: QWidget = self.health_restricted
             else:
                 self.health_edit = _text(_("Health and rus (restricted)"), 3)
@@ -282,8 +282,8 @@ class YouthForm(QDialog):
                 health_widget = self.health_edit
             health = self._group(_("Health and rus (restricted)"), [("", health_widget, None)])
             health.setObjectName("healthBox")
-            health.setStyleSheet("#healthBox { border: 2px solid #b00020; border-radius: 4px; margin-top: 1.2em; }"
-                                 " #healthBox::title { color: #b00020; subcontrol-origin: margin; left: 8px; }")  # fmt: skip
+            theme.style(health, "#healthBox {{ border: 2px solid {warn}; border-radius: 4px; margin-top: 1.2em; }}"
+                                " #healthBox::title {{ color: {warn}; subcontrol-origin: margin; left: 8px; }}")  # fmt: skip
             right.addWidget(health)
         self.registration_edit: QLineEdit | None = None
         if self._record is None:

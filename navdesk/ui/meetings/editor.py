@@ -331,7 +331,7 @@ class MeetingEditor(QWidget):
         self.health_restricted = QLabel(restricted_text())  # for others than the youth's veileder and leder
         self.health_restricted.setObjectName("healthRestricted")
         self.health_restricted.setWordWrap(True)
-        self.health_restricted.setStyleSheet("color: #8a4b00; font-style: italic;")
+        theme.style(self.health_restricted, "color: {caution}; font-style: italic;")
         self.health_restricted.hide()
         health_layout.addWidget(self.health_restricted)
 
