@@ -127,6 +127,7 @@ class AuditLogDialog(QDialog):
             filters.addWidget(widget, 2 if widget is self.youth_combo else 1)
 
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside
         self.table.setHorizontalHeaderLabels([_(c) for c in self.COLUMNS])
         self.table.setAccessibleName(_("Audit log entries"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

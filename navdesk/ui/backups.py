@@ -293,6 +293,8 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside
+        self.table.setAccessibleName(_("Backups in the folder"))
         self.table.setHorizontalHeaderLabels([_("Made"), _("Size"), _("Key"), _("Can be checked")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -127,6 +127,7 @@ class RetentionDialog(QDialog):
         ))  # fmt: skip
         explain.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside
         self.table.setHorizontalHeaderLabels(
             [_("Name"), _("Birth date"), _("Counsellor"), _("Periods"), _("Closed or registered")]
         )

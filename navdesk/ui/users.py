@@ -132,6 +132,8 @@ class UsersDialog(QDialog):
         self.resize(720, 420)
         self.is_admin = str(actor.access_role) == "admin"
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside
+        self.table.setAccessibleName(_("Users of the office"))
         self.table.setHorizontalHeaderLabels([_("Initials"), _("Name"), _("Access role"), _("Status")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

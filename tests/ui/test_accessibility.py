@@ -337,3 +337,22 @@ def test_focus_shows_on_buttons_with_their_own_style(window: Any, qtbot: Any) ->
             for x in range(before.width())
         )
         assert changed > 2 * (before.width() + before.height()) * 0.5, (widget, changed)  # about a frame
+
+
+def test_the_data_safety_dialogs(window: Any, no_modal_waits: list[QDialog]) -> None:
+    """Kontor → Revisjonslogg, Brukere, Oppbevaring og sletting; Innstillinger → Sikkerhetskopier; the
+    record's log (the office's first admin opens them, as in the program)."""
+    from navdesk.ui.backups import open_dialog as open_backups
+    from navdesk.ui.retention import open_retention
+    from navdesk.ui.users import open_users
+
+    youth = next(r for r in window.portfolio.model.rows() if r.registered)
+    record = window.open_record(youth.id)
+    dialogs = [
+        window.show_audit_log(), record.show_audit_log(), open_users(window), open_backups(window),
+        open_retention(window),
+    ]  # fmt: skip
+    QApplication.processEvents()
+    assert all(d is not None for d in dialogs)
+    found = [p for dialog in dialogs for p in problems(dialog)]
+    assert found == [], "\n".join(found)
