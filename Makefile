@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench i18n demo clean system-deps
+.PHONY: run test lint bench stress i18n demo clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 ## Benchmarks: synthetic offices of 40, 2,000 and 50,000 youths.
 bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+## Crash safety: SIGKILL a writer 1,000 times at random moments; prints kills, writes, losses, seconds.
+stress: system-deps $(STAMP)
+	$(PY) -m benchmarks.stress --kills 1000
 
 ## Recompile the translation catalogues after editing resources/locale/*/LC_MESSAGES/navdesk.po.
 i18n: $(STAMP)

@@ -64,7 +64,7 @@ def write_forever(db_path: Path, records: Path, seed: int) -> None:
             else:
                 youth_id = rng.choice(youths)
                 ident = log_contact(
-                    session, actor, youth_id, at=datetime.now(UTC) - timedelta(minutes=rng.randrange(9000)),
+                    session, actor, youth_id, at=datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=rng.randrange(1, 9000)),
                     channel=rng.choice(CHANNELS), note="Samtale " + uuid.uuid4().hex,
                 )  # fmt: skip
                 line = f"contact {ident}"

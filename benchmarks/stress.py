@@ -95,7 +95,7 @@ def kill_cycles(
     """Start a writer, SIGKILL it after a random delay, ``kills`` times (one fork server for all)."""
     rng = random.Random(seed)
     figures = Figures()
-    errors = tempfile.TemporaryFile()
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
     server = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.crash_writer", str(db_path), str(records)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=_env(), cwd=REPO, text=True,

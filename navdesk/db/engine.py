@@ -27,6 +27,7 @@ from navdesk.db.raw import (
     parse_target,
     probe_key,
     translate_error,
+    translate_write_error,
 )
 
 __all__ = [
@@ -51,6 +52,12 @@ def _sqlite_engine(path: Path, secret: Secret | None) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _user_errors(context: Any) -> BaseException | None:
+        # a full disk, a lock held by another program: the caller (a form, the CLI) gets a UserError it
+        # shows in Norwegian, the transaction is rolled back, and what the user typed stays in the form
+        return translate_write_error(context.original_exception)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
