@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransactionOrigin, sessionmaker
 
 from navdesk.db.keys import Secret
 from navdesk.db.raw import (
@@ -36,6 +36,32 @@ __all__ = [
 ]  # fmt: skip
 
 
+WRITE_OPTION = "navdesk_write"
+
+
+class _Session(Session):
+    """A session whose explicit transactions (``with session.begin():`` — the use cases that write)
+    begin with ``BEGIN IMMEDIATE`` on SQLite; reads that autobegin stay deferred, so they never wait."""
+
+    def get_bind(self, *args: Any, **kwargs: Any) -> Any:
+        bind = super().get_bind(*args, **kwargs)
+        transaction = self.get_transaction()
+        if (
+            isinstance(bind, Engine)
+            and bind.dialect.name == "sqlite"
+            and transaction is not None
+            and transaction.origin is SessionTransactionOrigin.BEGIN
+        ):
+            base, writer = self.info.get("navdesk_writer", (None, None))
+            if (
+                base is not bind
+            ):  # one writing engine per session: the session keeps one connection per engine
+                writer = bind.execution_options(**{WRITE_OPTION: True})
+                self.info["navdesk_writer"] = (bind, writer)
+            return writer
+        return bind
+
+
 def _sqlite_engine(path: Path, secret: Secret | None) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
@@ -43,6 +69,7 @@ def _sqlite_engine(path: Path, secret: Secret | None) -> Engine:
         creator=lambda: connect_raw(path, secret),
         pool_size=3,
         max_overflow=2,
+        hide_parameters=True,  # no values (names, notes) in logged SQL or in error messages
     )
 
     @event.listens_for(engine, "connect")
@@ -61,7 +88,9 @@ def _sqlite_engine(path: Path, secret: Secret | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # a write transaction takes the write lock up front, so it *waits* (busy_timeout) for another
+        # program's lock: SQLite does not wait when a transaction that has read asks to write
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
     return engine
 
@@ -69,7 +98,7 @@ def _sqlite_engine(path: Path, secret: Secret | None) -> Engine:
 def make_engine(target: Target, secret: Secret | None = None) -> Engine:
     if target.path is not None:
         return _sqlite_engine(target.path, secret)
-    return create_engine(target.url, pool_pre_ping=True, pool_size=3, max_overflow=2)
+    return create_engine(target.url, pool_pre_ping=True, pool_size=3, max_overflow=2, hide_parameters=True)
 
 
 @dataclass
@@ -82,7 +111,7 @@ class Database:
     sessions: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.sessions = sessionmaker(self.engine, class_=_Session, expire_on_commit=False)
 
     @property
     def encrypted(self) -> bool:
