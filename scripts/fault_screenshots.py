@@ -8,7 +8,6 @@ Everything happens in a temporary folder; the user's own data is never touched.
 
 from __future__ import annotations
 
-import errno
 import os
 import subprocess
 import sys
@@ -26,23 +25,6 @@ conn.execute("BEGIN EXCLUSIVE")
 print("locked", flush=True)
 sys.stdin.readline()
 """
-
-
-def _fill(folder: Path) -> Path:
-    filler = folder / "fyll.bin"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        for size in (1 << 20, 1 << 16, 4096, 1):
-            while True:
-                try:
-                    os.write(fd, b"\0" * size)
-                except OSError as exc:
-                    if exc.errno != errno.ENOSPC:
-                        raise
-                    break
-    finally:
-        os.close(fd)
-    return filler
 
 
 def _form(db: Any) -> Any:
@@ -77,7 +59,9 @@ def _new_db(folder: Path) -> Any:
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
     from navdesk.ui.app import make_app
+    from tests.fault.conftest import Filler  # fills a filesystem to the last byte
 
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,11 +90,12 @@ def main() -> int:
         try:
             db = _new_db(disk)
             form = _form(db)
-            filler = _fill(disk)
+            filler = Filler(disk)
+            filler.fill()
             form.save()
             app.processEvents()
             form.grab().save(str(OUT / "feil-disk-full.png"))
-            filler.unlink()
+            filler.free()
             form.done(0)
             db.close()
         finally:

@@ -49,6 +49,13 @@ def _integrity(path: Path) -> str:
         raw.close()
 
 
+def shown_form(qtbot: Any, form: Any) -> Any:
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    return form
+
+
 def _contacts(db: Any) -> list[str]:
     from sqlalchemy import select
 
@@ -94,10 +101,7 @@ def test_the_youth_form_keeps_what_was_typed_when_the_disk_is_full(
     from navdesk.ui.dialogs.youth_form import YouthForm
 
     db, actor, _youth = _office_on(tiny_disk)
-    form = YouthForm(db, actor, None)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
+    form = shown_form(qtbot, YouthForm(db, actor, None))
     qtbot.keyClicks(form.first_name_edit, "Øystein")
     qtbot.keyClicks(form.last_name_edit, "Bråten")
     qtbot.keyClicks(form.birth_edit, "07.03.2008")

@@ -20,7 +20,7 @@ from navdesk.db.raw import BUSY_TIMEOUT_MS
 from navdesk.errors import DatabaseBusy
 from tests.cli.helpers import navdesk
 from tests.conftest import TEST_PASSPHRASE
-from tests.fault.test_disk_full import NOTE, _contacts, _integrity, _office_on
+from tests.fault.test_disk_full import NOTE, _contacts, _integrity, _office_on, shown_form
 
 # The other program: opens the file with the key, takes the write lock, says so, holds it until told.
 LOCKER = """
@@ -102,10 +102,7 @@ def test_the_youth_form_keeps_the_text_while_the_database_is_locked(
     from navdesk.ui.dialogs.youth_form import YouthForm
 
     db, actor, _youth = office
-    form = YouthForm(db, actor, None)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
+    form = shown_form(qtbot, YouthForm(db, actor, None))
     qtbot.keyClicks(form.first_name_edit, "Sølvi")
     qtbot.keyClicks(form.last_name_edit, "Løvås")
     qtbot.keyClicks(form.birth_edit, "12.12.2005")
@@ -130,27 +127,18 @@ def test_the_youth_form_keeps_the_text_while_the_database_is_locked(
 def test_the_cli_says_the_database_is_busy(office: Any, tmp_path: Path) -> None:
     csv = tmp_path / "nye.csv"
     csv.write_text("fornavn;etternavn;fødselsdato\nÆrle;Sæther;01.02.2003\n", encoding="utf-8")
+
+    def import_youths() -> subprocess.CompletedProcess[str]:
+        db = str(tmp_path / "kontor.db")
+        return navdesk("import", "youths", str(csv), "--db", db, env={"NAVDESK_PASSPHRASE": TEST_PASSPHRASE})
+
     locker = Locker(tmp_path / "kontor.db")
     try:
-        result = navdesk(
-            "import",
-            "youths",
-            str(csv),
-            "--db",
-            str(tmp_path / "kontor.db"),
-            env={"NAVDESK_PASSPHRASE": TEST_PASSPHRASE},
-        )
+        result = import_youths()
         assert result.returncode == 1, result.stderr
         assert "i bruk av et annet program" in result.stderr and "Traceback" not in result.stderr
         locker.release()
     finally:
         locker.kill()
-    result = navdesk(
-        "import",
-        "youths",
-        str(csv),
-        "--db",
-        str(tmp_path / "kontor.db"),
-        env={"NAVDESK_PASSPHRASE": TEST_PASSPHRASE},
-    )
+    result = import_youths()
     assert result.returncode == 0, result.stderr
