@@ -153,3 +153,47 @@ def test_cli_export_to_a_full_disk(tiny_disk: Path, filler: Filler, tmp_path: Pa
     assert result.returncode == 1, result.stderr
     assert "Disken er full" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists() and not list(tiny_disk.glob("*.part"))
+
+
+def test_the_quick_contact_dialog_stays_open_with_the_note_when_the_disk_is_full(
+    qtbot: Any, tiny_disk: Path, filler: Filler, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from navdesk.ui.dialogs.contact import ContactDialog
+    from navdesk.ui.main_window import MainWindow
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    db, actor, youth_id = _office_on(tiny_disk)
+    window = MainWindow(db, actor, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.portfolio
+    view.show_all(closed=True)  # the youth has no follow-up period yet
+    view.select_youths([youth_id])
+    assert view.current_row() is not None and view.current_row().id == youth_id
+    seen: dict[str, Any] = {}
+
+    def write_and_save_twice() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ContactDialog)
+        dialog.note_edit.setPlainText(NOTE)
+        filler.fill()
+        dialog.accept()  # refused: the disk is full
+        seen["open after refusal"] = dialog.isVisible()
+        seen["note after refusal"] = dialog.note_edit.toPlainText()
+        seen["saved while full"] = _contacts(db)
+        filler.free()
+        dialog.accept()  # the same dialog, the same note: saved now
+
+    QTimer.singleShot(100, write_and_save_twice)
+    assert view.log_contact() is True
+    assert seen == {"open after refusal": True, "note after refusal": NOTE, "saved while full": []}
+    assert len(warnings) == 1 and "Disken er full" in warnings[0]
+    assert _contacts(db) == [NOTE]
+    window.close()
+    db.close()
+    assert _integrity(tiny_disk / "kontor.db") == "ok"
