@@ -52,10 +52,9 @@ class _Session(Session):
             and transaction is not None
             and transaction.origin is SessionTransactionOrigin.BEGIN
         ):
+            # one writing engine per session (a session keeps one connection per engine)
             base, writer = self.info.get("navdesk_writer", (None, None))
-            if (
-                base is not bind
-            ):  # one writing engine per session: the session keeps one connection per engine
+            if base is not bind:
                 writer = bind.execution_options(**{WRITE_OPTION: True})
                 self.info["navdesk_writer"] = (bind, writer)
             return writer

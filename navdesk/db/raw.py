@@ -155,11 +155,18 @@ def translate_write_error(exc: BaseException) -> UserError | None:
     read-only file), as the :class:`UserError` raised in its place; every other error is left alone.
     Only the driver's error text is looked at; it never holds the values being written."""
     text = str(exc).lower()
-    if "database or disk is full" in text or "disk i/o error" in text:
+    if "database or disk is full" in text:
         return DiskFull(
             _(
                 "The disk is full, so the change was not saved. Free some space on the disk "
                 "(or ask IT for help) and save again."
+            )
+        )
+    if "disk i/o error" in text:
+        return DiskFull(
+            _(
+                "The change could not be written to the disk (an input/output error: the disk may be full, "
+                "removed or failing), so it was not saved. Check the disk and save again."
             )
         )
     if "database is locked" in text or "database table is locked" in text:
