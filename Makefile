@@ -8,7 +8,7 @@ PKG_VENV ?= .venv-pkg
 PKG_PY := $(PKG_VENV)/bin/python
 PKG_STAMP := $(PKG_VENV)/.installed
 
-.PHONY: run test lint bench i18n demo clean system-deps package msi-stub
+.PHONY: run test lint bench stress i18n demo clean system-deps package msi-stub
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ lint: $(STAMP)
 ## Benchmarks: synthetic offices of 40, 2,000 and 50,000 youths.
 bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+## Crash safety: SIGKILL a writer 1,000 times at random moments; prints kills, writes, losses, seconds.
+stress: system-deps $(STAMP)
+	$(PY) -m benchmarks.stress --kills 1000
 
 ## Recompile the translation catalogues after editing resources/locale/*/LC_MESSAGES/navdesk.po.
 i18n: $(STAMP)

@@ -1152,7 +1152,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 def run_command(args: argparse.Namespace) -> int:
     """Run a sub-command; a :class:`UserError` becomes its message on stderr and exit code 1."""
     from navdesk.db.engine import translate_error
+    from navdesk.logs import log_crash, setup_logging
 
+    log = setup_logging(args.data_dir, stderr_fallback=False)
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
@@ -1160,7 +1162,15 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     except Exception as exc:
         friendly = translate_error(exc)
-        if friendly is None:
-            raise
+        if friendly is None:  # a bug: the crash report (no message, no values) goes to the log
+            log_crash(type(exc), exc.__traceback__, "navdesk.cli")
+            print(
+                _(
+                    "navdesk: NavDesk hit an error it did not expect; nothing more was saved. "
+                    "Where it happened (without personal data) is in {log}."
+                ).format(log=log or _("the log")),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
         print(_("navdesk: {message}").format(message=friendly), file=sys.stderr)
         return EXIT_REFUSED

@@ -70,5 +70,9 @@ class DiskFull(DatabaseError):
     """The disk (or the allowed file size) is full."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another program (or another NavDesk) held the database locked longer than the busy timeout."""
+
+
 class ReadOnly(DatabaseError):
     """The file or folder cannot be written."""

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from navdesk.db.keys import Secret
 from navdesk.errors import (
+    DatabaseBusy,
     DatabaseError,
     DiskFull,
     InvalidInput,
@@ -130,11 +131,51 @@ def translate_error(exc: BaseException, where: str = "") -> UserError | None:
                 place=place
             )
         )
-    if "database is locked" in text:
-        return DatabaseError(_("The database is busy in another window. Try again in a moment."))
+    if "database is locked" in text or "database table is locked" in text:
+        return busy_error()
     if "could not connect" in text or "connection refused" in text or "password authentication" in text:
         return DatabaseError(
             _("Could not connect to the database server: {detail}").format(detail=_first_line(exc))
+        )
+    return None
+
+
+def busy_error() -> DatabaseBusy:
+    return DatabaseBusy(
+        _(
+            "The database is in use by another program (or another NavDesk) and stayed locked for "
+            "{seconds} seconds, so nothing was saved. Try again in a moment; if it keeps happening, "
+            "close the other program that has the file open."
+        ).format(seconds=BUSY_TIMEOUT_MS // 1000)
+    )
+
+
+def translate_write_error(exc: BaseException) -> UserError | None:
+    """A write the user can do something about (a full disk, a file locked by another program, a
+    read-only file), as the :class:`UserError` raised in its place; every other error is left alone.
+    Only the driver's error text is looked at; it never holds the values being written."""
+    text = str(exc).lower()
+    if "database or disk is full" in text:
+        return DiskFull(
+            _(
+                "The disk is full, so the change was not saved. Free some space on the disk "
+                "(or ask IT for help) and save again."
+            )
+        )
+    if "disk i/o error" in text:
+        return DiskFull(
+            _(
+                "The change could not be written to the disk (an input/output error: the disk may be full, "
+                "removed or failing), so it was not saved. Check the disk and save again."
+            )
+        )
+    if "database is locked" in text or "database table is locked" in text:
+        return busy_error()
+    if "readonly database" in text:
+        return ReadOnly(
+            _("NavDesk may not write to {place}. Choose another folder or ask IT for access.").format(
+                place=_("the database")
+            )
         )
     return None
 

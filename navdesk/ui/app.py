@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -81,23 +81,19 @@ def install_translators(app: QCoreApplication) -> None:
 
 
 # -- bugs --------------------------------------------------------------------------------------------
-def _scrubbed_traceback(exc_type: type[BaseException], tb: TracebackType | None) -> str:
-    """Where the error happened, without the exception message or values (they may hold personal data)."""
-    frames = traceback.extract_tb(tb)
-    lines = [f'  File "{Path(f.filename).name}", line {f.lineno}, in {f.name}' for f in frames]
-    return f"{exc_type.__module__}.{exc_type.__qualname__}\n" + "\n".join(lines)
-
-
 _in_hook = False
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """A bug: log where it happened (no personal data) and tell the user their data is saved."""
+    """A bug: log where it happened (no message, no values: they may hold personal data) and tell the
+    user their data is saved."""
     global _in_hook
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    log.error("Unhandled error: %s", _scrubbed_traceback(exc_type, tb))
+    from navdesk.logs import log_crash
+
+    log_crash(exc_type, tb, "navdesk.ui")
     if _in_hook or QApplication.instance() is None:
         return
     _in_hook = True
@@ -114,20 +110,18 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         _in_hook = False
 
 
-def setup_logging(data_dir: str | os.PathLike[str] | None) -> None:
-    from navdesk.paths import data_dir as find_data_dir
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """A bug in a worker thread: logged like any other (no message, no values); no dialog from there."""
+    from navdesk.logs import log_crash
 
-    try:
-        folder = find_data_dir(data_dir) / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "navdesk.log", encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("navdesk")
-    if not any(isinstance(h, type(handler)) for h in logger.handlers):
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    if args.exc_type is not SystemExit:
+        log_crash(args.exc_type, args.exc_traceback, "navdesk.ui")
+
+
+def setup_logging(data_dir: str | os.PathLike[str] | None) -> None:
+    from navdesk.logs import setup_logging as setup
+
+    setup(data_dir)
 
 
 # -- opening -----------------------------------------------------------------------------------------
@@ -310,8 +304,9 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
 
     startup_language(ui_settings(data_dir), lang)
     app = make_app()
-    previous_hook = sys.excepthook
+    previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
     sys.excepthook = excepthook
+    threading.excepthook = _thread_excepthook
     window: Any = None
     try:
         opened = open_office(db, data_dir, user)
@@ -337,7 +332,7 @@ def run(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[st
     finally:
         if window is not None:
             window.database.close()
-        sys.excepthook = previous_hook
+        sys.excepthook, threading.excepthook = previous_hook, previous_thread_hook
 
 
 def _open_window(app: QApplication, database: Any, actor: Any, quick: Any, settings: Any, preselect: str | None,

@@ -685,7 +685,9 @@ class ClubsView(QWidget):
         try:
             ok, _r = self._write(_("Print"), work)
         except OSError as exc:
-            native.show_error(self, _("The PDF could not be saved: {error}").format(error=exc))
+            native.show_error(
+                self, _("The PDF could not be saved: {error}").format(error=native.os_error_text(exc, out))
+            )
             return None
         return out if ok else None
 
@@ -704,7 +706,12 @@ class ClubsView(QWidget):
             ok, count = self._write(_("Calendar file"), lambda s: write_sessions_ics(s, self.actor, out,
                                                                                       since=self.today()))  # fmt: skip
         except OSError as exc:
-            native.show_error(self, _("The calendar file could not be saved: {error}").format(error=exc))
+            native.show_error(
+                self,
+                _("The calendar file could not be saved: {error}").format(
+                    error=native.os_error_text(exc, out)
+                ),
+            )
             return None
         if ok:
             native.show_info(self, ngettext(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QMessageBox, QWidget
 
 from navdesk.domain.enums import ContactChannel, ContactOutcome
 from navdesk.i18n import _
@@ -21,8 +22,11 @@ class ContactInput:
 class ContactDialog(QDialog):
     """:meth:`ask` returns a :class:`ContactInput`, or None if cancelled."""
 
-    def __init__(self, youth: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, youth: str, parent: QWidget | None = None, save: Callable[[ContactInput], object] | None = None
+    ) -> None:
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle(_("Log contact"))
         label = QLabel(_("Contact with {youth}, started by NAV, now.").format(youth=youth))
         label.setWordWrap(True)
@@ -50,9 +54,25 @@ class ContactDialog(QDialog):
             self.note_edit.toPlainText().strip(),
         )
 
+    def accept(self) -> None:
+        """With ``save``: save first; a refusal (a full disk, a locked database) is shown and the dialog
+        stays open with what was written, so the user can try again."""
+        if self._save is not None:
+            from navdesk.errors import UserError
+
+            try:
+                self._save(self.value())
+            except UserError as exc:
+                QMessageBox.warning(self, _("The contact was not saved"), str(exc))
+                return
+        super().accept()
+
     @classmethod
-    def ask(cls, parent: QWidget | None, youth: str) -> ContactInput | None:
-        dialog = cls(youth, parent)
+    def ask(
+        cls, parent: QWidget | None, youth: str, save: Callable[[ContactInput], object] | None = None
+    ) -> ContactInput | None:
+        """The contact written (and, given ``save``, saved by it), or None when cancelled."""
+        dialog = cls(youth, parent, save)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.value()

@@ -38,7 +38,8 @@ def save_meetings_ics(
                 session, actor, out, since=None if meeting_ids is not None else today, meeting_ids=meeting_ids
             )
     except (OSError, UserError) as exc:
-        native.show_error(parent, _("The calendar file could not be saved: {error}").format(error=exc))
+        reason = native.os_error_text(exc, out) if isinstance(exc, OSError) else str(exc)
+        native.show_error(parent, _("The calendar file could not be saved: {error}").format(error=reason))
         return None
     native.show_info(
         parent,

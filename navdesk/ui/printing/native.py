@@ -98,9 +98,17 @@ def save_pdf(parent: QWidget | None, data: bytes, suggested: str) -> Path | None
     try:
         write_atomically(data, out)
     except OSError as exc:
-        show_error(parent, _("The file could not be saved: {error}").format(error=exc))
+        show_error(parent, _("The file could not be saved: {error}").format(error=os_error_text(exc, out)))
         return None
     return out
+
+
+def os_error_text(exc: OSError, out: Path | str) -> str:
+    """Why a file could not be written, in the user's language (a full disk, no access, no folder)."""
+    from navdesk.db.raw import translate_error
+
+    friendly = translate_error(exc, str(out) or _("the file"))
+    return str(friendly) if friendly is not None else (exc.strerror or type(exc).__name__)
 
 
 def saved_message(out: Path) -> str:

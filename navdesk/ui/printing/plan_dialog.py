@@ -135,7 +135,12 @@ class PlanPrintDialog(QDialog):
         try:
             print_documents(printer, [self._pdf_bytes])
         except OSError as exc:
-            native.show_error(self, _("The plan could not be printed: {error}").format(error=exc))
+            native.show_error(
+                self,
+                _("The plan could not be printed: {error}").format(
+                    error=native.os_error_text(exc, exc.filename or "")
+                ),
+            )
             return False
         self._audit(Path(printer.outputFileName()).name if prints_to_file(printer) else "printer")
         self.status_label.setText(_("Printed. Remember to record the plan in Modia or Gosys."))

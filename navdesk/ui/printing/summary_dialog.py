@@ -306,7 +306,12 @@ class SummaryDialog(QDialog):
         try:
             print_documents(printer, [self._pdf_bytes])
         except OSError as exc:
-            native.show_error(self, _("The summary could not be printed: {error}").format(error=exc))
+            native.show_error(
+                self,
+                _("The summary could not be printed: {error}").format(
+                    error=native.os_error_text(exc, exc.filename or "")
+                ),
+            )
             return False
         self._audit(Path(printer.outputFileName()).name if prints_to_file(printer) else "printer", reason)
         self.printed = True

@@ -243,15 +243,17 @@ class RecordWindow(QWidget):
         from navdesk.services.contacts import log_contact
         from navdesk.ui.dialogs.contact import ContactDialog
 
-        answer = ContactDialog.ask(self, self.record.name)
-        if answer is None:
+        def save(answer: Any) -> None:  # in the dialog: on a refusal it stays open with the note
+            with self._database.session() as session, session.begin():
+                log_contact(session, self._actor, self.youth_id, at=self.now(), channel=answer.channel,
+                            initiated_by=InitiatedBy.NAV, outcome=answer.outcome, note=answer.note)  # fmt: skip
+
+        if ContactDialog.ask(self, self.record.name, save=save) is None:
             return False
-        at = self.now()
-        return self._act(
-            lambda s: log_contact(s, self._actor, self.youth_id, at=at, channel=answer.channel,
-                                  initiated_by=InitiatedBy.NAV, outcome=answer.outcome, note=answer.note),
-            _("Contact logged."),
-        )  # fmt: skip
+        self.refresh()
+        self.show_message(_("Contact logged."))
+        self.saved.emit(self.youth_id)
+        return True
 
     def start_period(self) -> bool:
         from navdesk.services.followup import open_period

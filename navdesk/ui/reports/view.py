@@ -469,7 +469,9 @@ class ReportsView(QWidget):
                 by = user_label(session, self.actor.user_id, self.actor.initials)
             write_atomically(render_report(report, ReportOptions(by, self.today())), path)
         except OSError as exc:
-            native.show_error(self, _("The PDF could not be saved: {error}").format(error=exc))
+            native.show_error(
+                self, _("The PDF could not be saved: {error}").format(error=native.os_error_text(exc, path))
+            )
             return None
         self._audit(report, [path.name])
         return path
@@ -489,7 +491,9 @@ class ReportsView(QWidget):
         try:
             write_tables_xlsx(report, path)
         except OSError as exc:
-            native.show_error(self, _("The file could not be saved: {error}").format(error=exc))
+            native.show_error(
+                self, _("The file could not be saved: {error}").format(error=native.os_error_text(exc, path))
+            )
             return None
         self._audit(report, [path.name])
         return path
@@ -509,7 +513,10 @@ class ReportsView(QWidget):
         try:
             written = write_tables_csv(report, folder)
         except OSError as exc:
-            native.show_error(self, _("The file could not be saved: {error}").format(error=exc))
+            native.show_error(
+                self,
+                _("The file could not be saved: {error}").format(error=native.os_error_text(exc, folder)),
+            )
             return []
         self._audit(report, [p.name for p in written])
         return written

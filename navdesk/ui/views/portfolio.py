@@ -486,20 +486,25 @@ class PortfolioView(QWidget):
         from navdesk.ui.dialogs.contact import ContactDialog
 
         row = self.current_row()
-        if row is None or self._actor is None:
+        if row is None or self._actor is None or self._database is None:
             return False
-        answer = ContactDialog.ask(self, row.name)
-        if answer is None:
+        youth_id, database, actor = row.id, self._database, self._actor
+
+        def save(answer: Any) -> None:  # in the dialog: on a refusal it stays open with the note
+            from navdesk.errors import UserError
+
+            at = now or datetime.now(UTC).replace(microsecond=0)
+            try:
+                with database.session() as session, session.begin():
+                    log_contact(session, actor, youth_id, at=at, channel=answer.channel,
+                                initiated_by=InitiatedBy.NAV, outcome=answer.outcome, note=answer.note)  # fmt: skip
+            except RuntimeError as exc:  # the database is still being opened (fast start)
+                raise UserError(_("The database is still being opened. Try again in a moment.")) from exc
+
+        if ContactDialog.ask(self, row.name, save=save) is None:
             return False
-        at = now or datetime.now(UTC).replace(microsecond=0)
-        youth_id = row.id
-        ok, _contact = self._write(_("Log contact"), lambda s: log_contact(
-            s, self._actor, youth_id, at=at, channel=answer.channel, initiated_by=InitiatedBy.NAV,
-            outcome=answer.outcome, note=answer.note,
-        ))  # fmt: skip
-        if ok:
-            self.contact_logged.emit(youth_id)
-        return ok
+        self.contact_logged.emit(youth_id)
+        return True
 
     def save_huskelapp(self, youth_id: Any, text: str, due: Any = None, colour: str = "") -> bool:
         from navdesk.services.huskelapp import save_huskelapp
