@@ -168,13 +168,15 @@ def kill_cycles(
 
 
 def verify(db_path: Path, records: Path, figures: Figures) -> Figures:
-    """Integrity, every recorded write present, audit sequence without gaps."""
+    """Integrity, every recorded write present, audit sequence without gaps, the audit chain whole (its
+    end no shorter than the head the writers kept outside the database)."""
     from sqlalchemy import select
 
     from navdesk.db.keys import Secret
     from navdesk.db.models import AuditEvent, Contact, Youth
     from navdesk.db.opening import open_database
     from navdesk.db.raw import connect_raw
+    from navdesk.services import audit
 
     secret = Secret.from_user_text(STRESS_KEY)
     raw = connect_raw(db_path, secret)
@@ -205,6 +207,7 @@ def verify(db_path: Path, records: Path, figures: Figures) -> Figures:
             contacts = set(s.scalars(select(Contact.id)))
             audited = set(s.scalars(select(AuditEvent.entity_id).where(AuditEvent.action == "create")))
             seqs = list(s.scalars(select(AuditEvent.seq).order_by(AuditEvent.seq)))
+            chain = audit.verify(s)
     finally:
         database.close()
     missing = (created["youth"] - youths.keys()) | (created["contact"] - contacts)
@@ -215,12 +218,17 @@ def verify(db_path: Path, records: Path, figures: Figures) -> Figures:
         figures.problems.append(f"{len(unaudited)} recorded rows without their create audit event")
     if seqs != list(range(1, len(seqs) + 1)):
         figures.problems.append("the audit sequence has gaps or does not start at 1")
+    if chain.problem is not None:
+        figures.problems.append(f"audit chain: {chain.problem.kind} at entry {chain.problem.seq}")
+    elif chain.head is None:
+        figures.problems.append("audit chain: no head was kept outside the database")
     return figures
 
 
 def run(folder: Path, *, kills: int, max_delay: float = 0.4, seed: int = 1) -> Figures:
     db_path = folder / "stress.db"
     records = folder / "committed.txt"
+    os.environ["NAVDESK_DATA_DIR"] = str(folder / "data")  # the audit head of this office, not the user's
     create_office_db(db_path)
     figures = kill_cycles(db_path, records, kills=kills, max_delay=max_delay, seed=seed)
     return verify(db_path, records, figures)
