@@ -2,7 +2,7 @@
 
     python installers/make_icon.py        # after changing the icon; commit the .ico
 
-The SVG is ``resources/icons/navdesk.svg`` when it exists, else ``installers/linux/navdesk.svg``
+The SVG is ``resources/icons/navdesk.svg`` (the window icon too)
 (the same one the .deb uses). Qt's SVG renderer draws each size (so small sizes are drawn, not
 shrunk), Pillow writes the multi-size ICO (PNG-compressed entries, as Windows Vista and later read).
 The .exe files (PyInstaller ``icon=``), the Start-menu shortcut and Programs and Features use it.
@@ -23,8 +23,7 @@ SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 
 
 def app_icon_svg(root: Path = ROOT) -> Path:
-    shared = root / "resources" / "icons" / "navdesk.svg"
-    return shared if shared.is_file() else root / "installers" / "linux" / "navdesk.svg"
+    return root / "resources" / "icons" / "navdesk.svg"
 
 
 def render(svg: Path, size: int) -> Any:

@@ -8,6 +8,8 @@ Inside the bundle (``sys._MEIPASS``, the ``_internal`` folder of the one-folder 
 
 - ``resources/`` — fonts, compiled catalogues (``*.mo``), Qt's Norwegian ``*.qm``, icons; found
   at run time by ``navdesk.resources.resources_dir``;
+- ``docs/`` — the user guide (Hjelp → Brukerveiledning) and the screenshots it shows, found by
+  ``navdesk.resources.docs_dir``;
 - ``navdesk/db/migrations/`` — Alembic's ``env.py`` and the revision files *as source files*
   (Alembic loads them from ``script_location``; ``navdesk.db.revisions`` reads them as text).
 """
@@ -61,9 +63,23 @@ def _files(base: Path, patterns: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
+GUIDE = "brukerveiledning.md"
+_PICTURE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def guide_files(root: Path = ROOT) -> list[Path]:
+    """The user guide and every picture it shows (not the other screenshots in ``docs/``)."""
+    guide = root / "docs" / GUIDE
+    pictures = {guide.parent / ref for ref in _PICTURE.findall(guide.read_text(encoding="utf-8"))}
+    return [guide, *sorted(p for p in pictures if p.is_file())]
+
+
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
     """``(source file, folder inside the bundle)`` pairs for PyInstaller's ``datas``."""
     pairs: list[tuple[str, str]] = []
+    docs = root / "docs"
+    for path in guide_files(root):
+        pairs.append((str(path), str(Path("docs") / path.parent.relative_to(docs))))
     resources = root / "resources"
     for path in _files(resources, RESOURCE_PATTERNS):
         pairs.append((str(path), str(Path("resources") / path.parent.relative_to(resources))))

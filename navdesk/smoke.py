@@ -96,6 +96,20 @@ def _resources() -> str:
     return f"{root}: {len(fonts)} fonts, catalogues {', '.join(loaded)}, {', '.join(qt)}, {len(icons)} icons"
 
 
+def _user_guide() -> str:
+    import re
+
+    from navdesk.resources import docs_dir
+
+    folder = docs_dir()
+    text = (folder / "brukerveiledning.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)
+    missing = [p for p in pictures if not (folder / p).is_file()]
+    if missing:
+        raise SmokeFailure(f"pictures of the user guide missing in {folder}: {missing}")
+    return f"{folder / 'brukerveiledning.md'} with {len(pictures)} pictures"
+
+
 def _migrations() -> str:
     from navdesk.db.revisions import VERSIONS_DIR, head_revision, known_revisions
 
@@ -336,6 +350,7 @@ def run(
     state = _State(out / "smoke.db")
     report.check("versions", _versions)
     report.check("resources", _resources)
+    report.check("user guide", _user_guide)
     report.check("migrations", _migrations)
     report.check("calendar", _zones_and_calendar)
     report.check("keyring", _keyring)

@@ -37,7 +37,6 @@ cp -a "$build/dist/navdesk" "$stage/opt/navdesk"
 ln -s ../../opt/navdesk/navdesk "$stage/usr/bin/navdesk"
 install -m 644 "$here/$app_id.desktop" "$stage/usr/share/applications/$app_id.desktop"
 icon=$root/resources/icons/navdesk.svg
-[ -f "$icon" ] || icon=$here/navdesk.svg
 install -m 644 "$icon" "$stage/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
 sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" "$here/$app_id.metainfo.xml.in" \
   > "$stage/usr/share/metainfo/$app_id.metainfo.xml"

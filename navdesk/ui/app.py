@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navdesk.i18n import _
@@ -33,6 +33,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QCoreApplication.setOrganizationName("NAV")
         QCoreApplication.setApplicationName("NavDesk")
+        QGuiApplication.setDesktopFileName("no.navdesk.NavDesk")  # the .deb's desktop entry (window grouping)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     from navdesk.ui.language import qt_locale

@@ -21,7 +21,7 @@ def test_smoke_test_passes_and_reports_each_check(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[-1].startswith("SMOKE TEST PASSED")
     checks = {line[5:18].strip(): line for line in lines[1:-1]}
-    assert set(checks) == {"versions", "resources", "migrations", "calendar", "keyring", "encrypted db", "upgrade",
+    assert set(checks) == {"versions", "resources", "user guide", "migrations", "calendar", "keyring", "encrypted db", "upgrade",
                            "summary pdf"}  # fmt: skip
     assert all(line.startswith("ok ") for line in checks.values())
     assert "NAVDESK_PASSPHRASE" in checks["encrypted db"] and "Áigi Čáhppes-Ŋuolja" in checks["encrypted db"]

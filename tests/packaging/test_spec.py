@@ -38,6 +38,17 @@ def test_every_migration_catalogue_font_and_icon_is_bundled() -> None:
         assert Path(src).is_file()
 
 
+def test_the_user_guide_and_its_pictures_are_bundled() -> None:
+    import re
+
+    bundled = bundle.bundled_paths()
+    guide = (ROOT / "docs" / "brukerveiledning.md").read_text(encoding="utf-8")
+    pictures = set(re.findall(r"!\[[^\]]*\]\((screenshots/[^)]+)\)", guide))
+    assert len(pictures) >= 5
+    assert {"docs/brukerveiledning.md"} | {f"docs/{p}" for p in pictures} <= bundled
+    assert not any(p.startswith("docs/decisions") for p in bundled)  # only what the guide shows
+
+
 def test_the_migrations_imports_are_hidden_imports() -> None:
     hidden = set(bundle.hidden_imports())
     assert {"alembic", "alembic.op", "sqlalchemy", "navdesk.db.models", "navdesk.db.base"} <= hidden
