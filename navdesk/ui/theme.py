@@ -129,7 +129,10 @@ def style(widget: QWidget, template: str) -> None:
 def _restyle(was_dark: bool) -> None:
     """Recolour the style sheets :func:`style` set (unless something else replaced them since)."""
     for widget in QApplication.allWidgets():
-        template = widget.property(_STYLE)
+        try:
+            template = widget.property(_STYLE)
+        except RuntimeError:  # deleted on the C++ side while Python still lists it (deleteLater)
+            continue
         if isinstance(template, str) and template and widget.styleSheet() == css(template, dark=was_dark):
             widget.setStyleSheet(css(template))
 

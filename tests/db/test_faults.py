@@ -136,8 +136,10 @@ def test_read_only_folder_as_unprivileged_user(plain_demo, command):
     import navdesk.cli
     import navdesk.db.opening
     import navdesk.exporting
+    import navdesk.logs
     import navdesk.paths
     import navdesk.services.audit
+    import navdesk.services.audit_head
 
     folder = Path(tempfile.mkdtemp(prefix="navdesk-ro-", dir="/tmp"))
     try:
