@@ -3,6 +3,7 @@ entry; a veileder has no way in (issue 9)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,6 @@ from navdesk.i18n import _
 from navdesk.services import audit
 from navdesk.services.context import actor_for
 from navdesk.services.youths import portfolio_rows
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _column(dialog: Any, column: int) -> list[str]:
@@ -53,10 +52,11 @@ def test_the_viewer_shows_who_opened_a_record_and_finds_a_tampered_entry(
 
     assert dialog.verify() is True
     assert dialog.verify_label.text().startswith("✔")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.resize(1100, 560)
-    QApplication.processEvents()
-    dialog.grab().save(str(SHOTS / "audit-log.png"))
+    folder = os.environ.get("NAVDESK_SCREENSHOTS")  # docs/screenshots/audit-log.png is made this way
+    if folder:
+        dialog.resize(1100, 560)
+        QApplication.processEvents()
+        dialog.grab().save(str(Path(folder) / "audit-log.png"))
 
     with demo_db.session() as s, s.begin():
         s.execute(update(AuditEvent).where(AuditEvent.seq == 2).values(action="update"))
