@@ -10,12 +10,11 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from navdesk.domain.text import collation_key, format_date
 from navdesk.i18n import N_, _, ngettext
+from navdesk.ui.dialogs.common import pydate, qdate
+from navdesk.ui.dialogs.period import date_edit
 
 LIMIT = 5000
 
@@ -77,14 +78,6 @@ def action_label(action: str) -> str:
     return _(_ACTION_LABELS[action]) if action in _ACTION_LABELS else action
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 class AuditLogDialog(QDialog):
     """The log's newest entries (at most :data:`LIMIT`) that match the filters, newest first."""
 
@@ -112,8 +105,8 @@ class AuditLogDialog(QDialog):
         self.youth_combo.setAccessibleName(_("Youth"))
         self.user_combo = QComboBox()
         self.user_combo.setAccessibleName(_("User"))
-        self.since_edit = self._date_edit(self.today - timedelta(days=30), _("From date"))
-        self.until_edit = self._date_edit(self.today, _("To date"))
+        self.since_edit = date_edit(self.today - timedelta(days=30), _("From date"))
+        self.until_edit = date_edit(self.today, _("To date"))
         self._fill_choices(youth_id)
 
         filters = QHBoxLayout()
@@ -166,13 +159,6 @@ class AuditLogDialog(QDialog):
             edit.dateChanged.connect(self.refresh)
         self.refresh()
 
-    def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy")
-        edit.setAccessibleName(name)
-        return edit
-
     def _fill_choices(self, youth_id: uuid.UUID | None) -> None:
         from navdesk.services import audit
 
@@ -188,7 +174,7 @@ class AuditLogDialog(QDialog):
         if youth_id is not None:
             index = self.youth_combo.findData(youth_id.hex)
             self.youth_combo.setCurrentIndex(max(0, index))
-            self.since_edit.setDate(_qdate(date(2000, 1, 1)))  # a youth's whole history
+            self.since_edit.setDate(qdate(date(2000, 1, 1)))  # a youth's whole history
 
     @staticmethod
     def _chosen(combo: QComboBox) -> uuid.UUID | None:
@@ -198,7 +184,7 @@ class AuditLogDialog(QDialog):
     def refresh(self) -> None:
         from navdesk.services import audit
 
-        since, until = _pydate(self.since_edit.date()), _pydate(self.until_edit.date())
+        since, until = pydate(self.since_edit.date()), pydate(self.until_edit.date())
         with self.database.session() as session:
             entries = audit.search(
                 session, self.actor, youth_id=self._chosen(self.youth_combo), user_id=self._chosen(self.user_combo),

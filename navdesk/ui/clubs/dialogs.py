@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,21 +32,13 @@ from navdesk.domain.enums import ClubKind, EnrolmentStatus, LeaveReason, Recomme
 from navdesk.domain.schedule import COUNT, WEEKLY, WEEKS, Pattern, PatternError, generate
 from navdesk.domain.text import OSLO, format_date, search_fold
 from navdesk.i18n import N_, _, language
-from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
+from navdesk.ui.dialogs.common import note_edit, pydate, qdate, stack_with_ok_cancel
 
 WEEKDAY_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    edit = QDateEdit(qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     return edit
@@ -165,9 +157,9 @@ class ScheduleDialog(QDialog):
     def pattern(self) -> Pattern:
         kind = self.kind.currentData()
         return Pattern(
-            kind, _pydate(self.first.date()), tuple(i for i, b in enumerate(self.days) if b.isChecked()),
+            kind, pydate(self.first.date()), tuple(i for i, b in enumerate(self.days) if b.isChecked()),
             time(self.start.time().hour(), self.start.time().minute()), self.duration.value(),
-            last_day=_pydate(self.last.date()) if kind == WEEKLY else None,
+            last_day=pydate(self.last.date()) if kind == WEEKLY else None,
             weeks=self.weeks.value() if kind == WEEKS else None, count=self.count.value() if kind == COUNT else None,
         )  # fmt: skip
 
@@ -228,7 +220,7 @@ class SessionDialog(QDialog):
 
     def starts_at(self) -> datetime:
         t = self.time.time()
-        return datetime.combine(_pydate(self.day.date()), time(t.hour(), t.minute()), OSLO)
+        return datetime.combine(pydate(self.day.date()), time(t.hour(), t.minute()), OSLO)
 
 
 class StatusDialog(QDialog):
@@ -254,7 +246,7 @@ class StatusDialog(QDialog):
     def value(self) -> tuple[str, str | None, date]:
         status = self.status.currentData()
         reason = self.reason.currentData() if status == EnrolmentStatus.HAR_SLUTTET.value else None
-        return status, reason, _pydate(self.on.date())
+        return status, reason, pydate(self.on.date())
 
 
 class ObservationDialog(QDialog):

@@ -41,8 +41,8 @@ from navdesk.errors import UserError
 from navdesk.i18n import _
 from navdesk.services.plan_view import ActivityChoices, ActivityView, Difference, PlanView, RevisionView
 from navdesk.ui import theme
-from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
-from navdesk.ui.dialogs.period import enum_combo, pydate, qdate
+from navdesk.ui.dialogs.common import note_edit, pydate, qdate, stack_with_ok_cancel
+from navdesk.ui.dialogs.period import enum_combo
 from navdesk.ui.record.frames import read_only_table
 from navdesk.ui.record.table_model import TextRow, TextTableModel
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,18 +39,10 @@ from navdesk.domain.text import format_date
 from navdesk.i18n import _
 from navdesk.services.record import AssignmentInfo, Choice, PeriodInfo
 from navdesk.ui import theme
-from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
+from navdesk.ui.dialogs.common import note_edit, pydate, qdate, stack_with_ok_cancel
 from navdesk.ui.record.overview import assignment_span
 
 HANDOVER_MAX = 2000
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def date_edit(

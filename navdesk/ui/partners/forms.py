@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,15 +30,7 @@ from PySide6.QtWidgets import (
 
 from navdesk.domain.enums import ConsentForm
 from navdesk.i18n import _
-from navdesk.ui.dialogs.common import note_edit, stack_with_ok_cancel
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from navdesk.ui.dialogs.common import note_edit, pydate, qdate, stack_with_ok_cancel
 
 
 class DateField(QWidget):
@@ -52,7 +44,7 @@ class DateField(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd.MM.yyyy")
         self.edit.setAccessibleName(name)
-        self.edit.setDate(_qdate(value or today or date.today()))
+        self.edit.setDate(qdate(value or today or date.today()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.check: QCheckBox | None = None
@@ -68,13 +60,13 @@ class DateField(QWidget):
     def value(self) -> date | None:
         if self.check is not None and not self.check.isChecked():
             return None
-        return _pydate(self.edit.date())
+        return pydate(self.edit.date())
 
     def set_value(self, value: date | None) -> None:
         if self.check is not None:
             self.check.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(_qdate(value))
+            self.edit.setDate(qdate(value))
 
 
 def _line(text: str, name: str, max_length: int = 200) -> QLineEdit:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from navdesk.i18n import _, language
 from navdesk.ui import theme
+from navdesk.ui.dialogs.common import pydate, qdate
 from navdesk.ui.views.heading import screen_heading
 
 if TYPE_CHECKING:
@@ -54,14 +55,6 @@ PALETTE = [
 ]  # + dashes, markers
 DASHES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
           Qt.PenStyle.DashDotDotLine, Qt.PenStyle.SolidLine]  # fmt: skip
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ChartWidget(QWidget):
@@ -250,8 +243,8 @@ class ReportsView(QWidget):
         self._today = today
         self.report: Report | None = None
         day = self.today()
-        self.start = QDateEdit(_qdate(date(day.year, 1, 1)))
-        self.end = QDateEdit(_qdate(day))
+        self.start = QDateEdit(qdate(date(day.year, 1, 1)))
+        self.end = QDateEdit(qdate(day))
         for edit, name in ((self.start, _("From")), (self.end, _("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
@@ -366,13 +359,13 @@ class ReportsView(QWidget):
             end = day
         else:
             return
-        self.start.setDate(_qdate(start))
-        self.end.setDate(_qdate(end))
+        self.start.setDate(qdate(start))
+        self.end.setDate(qdate(end))
 
     def params(self) -> Any:
         from navdesk.services.reports import ReportParams
 
-        return ReportParams(_pydate(self.start.date()), _pydate(self.end.date()), self.scope.currentData(),
+        return ReportParams(pydate(self.start.date()), pydate(self.end.date()), self.scope.currentData(),
                             language(), self.today())  # fmt: skip
 
     def make(self) -> Report | None:
