@@ -24,7 +24,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from navdesk.db.base import utcnow
-from navdesk.db.models import AuditEvent, AuditPayload, Office, User, Youth
+from navdesk.db.models import AuditEvent, AuditPayload, Office, Youth
 from navdesk.domain.audit_chain import GENESIS, link
 from navdesk.domain.enums import AccessRole
 from navdesk.errors import InvalidInput
@@ -114,12 +114,18 @@ def _next_link(session: Session) -> tuple[int, str]:
         # several laptops write to a shared server: take numbers one transaction at a time (released
         # at commit); SQLite already serialises writers with its database lock
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_ID})
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.chain).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = _last_link(session)
     if last is None:
         return 1, GENESIS
-    return int(last[0]) + 1, str(last[1] or GENESIS)
+    return last.seq + 1, last.chain or GENESIS
+
+
+def _last_link(session: Session) -> audit_head.Head | None:
+    """The newest event's number and chain value (None for an empty log)."""
+    row = session.execute(
+        select(AuditEvent.seq, AuditEvent.chain).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return audit_head.Head(int(row[0]), str(row[1])) if row is not None else None
 
 
 def _write_head_after_commit(session: Session) -> None:
@@ -198,7 +204,7 @@ def verify(session: Session, *, batch: int = 5000) -> Verification:
     office_id = session.scalar(select(Office.id).limit(1))
     head = audit_head.read(office_id) if office_id is not None else None
     previous, expected, erased, entries = GENESIS, 1, 0, 0
-    last_chain: dict[int, str] = {}
+    head_chain = ""  # the chain value found at the head's entry
 
     def result(problem: Problem | None) -> Verification:
         return Verification(entries, erased, expected - 1, head, problem)
@@ -239,7 +245,7 @@ def verify(session: Session, *, batch: int = 5000) -> Verification:
         if payload is None and event.payload_digest:
             erased += 1
         if head is not None and event.seq == head.seq:
-            last_chain[event.seq] = chain
+            head_chain = chain
         previous, expected, entries = chain, expected + 1, entries + 1
         session.expunge(event)
         if payload is not None:
@@ -256,7 +262,7 @@ def verify(session: Session, *, batch: int = 5000) -> Verification:
                     ).format(last=expected - 1, head=head.seq),
                 )
             )
-        if last_chain.get(head.seq) != head.chain:
+        if head_chain != head.chain:
             return result(
                 Problem(
                     head.seq,
@@ -289,10 +295,7 @@ def reset_head(session: Session) -> None:
     office_id = session.scalar(select(Office.id).limit(1))
     if office_id is None:
         return
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.chain).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    audit_head.reset(office_id, audit_head.Head(int(last[0]), str(last[1])) if last else None)
+    audit_head.reset(office_id, _last_link(session))
 
 
 # --------------------------------------------------------------------------- the viewer
@@ -360,11 +363,6 @@ def search(
         )
         for ev, first, last, payload_id in session.execute(query)
     ]
-
-
-def users(session: Session) -> list[tuple[uuid.UUID, str, str]]:
-    """(id, initials, name) of every user, for the viewer's filter."""
-    return [(u.id, u.initials, u.name) for u in session.scalars(select(User).order_by(User.initials))]
 
 
 def youth_choices(session: Session) -> list[tuple[uuid.UUID, str]]:

@@ -161,16 +161,17 @@ class AuditLogDialog(QDialog):
 
     def _fill_choices(self, youth_id: uuid.UUID | None) -> None:
         from navdesk.services import audit
+        from navdesk.services.office import list_users
 
         with self.database.session() as session:
             youths = audit.youth_choices(session)
-            users = audit.users(session)
+            users = list_users(session)  # deactivated users too: their history stays
         self.youth_combo.addItem(_("All youths"), "")
         for ident, name in sorted(youths, key=lambda item: collation_key(item[1])):
             self.youth_combo.addItem(name, ident.hex)  # ids as text: never Python objects in Qt data
         self.user_combo.addItem(_("All users"), "")
-        for ident, initials, name in users:
-            self.user_combo.addItem(f"{initials} – {name}", ident.hex)
+        for user in users:
+            self.user_combo.addItem(f"{user.initials} – {user.name}", user.id.hex)
         if youth_id is not None:
             index = self.youth_combo.findData(youth_id.hex)
             self.youth_combo.setCurrentIndex(max(0, index))
