@@ -911,10 +911,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 from navdesk.services.context import resolve_id
 
                 youth_id = resolve_id(session, Youth, args.youth).id
-            if args.by:
-                from navdesk.services.context import actor_for
+            if args.by:  # a deactivated user's entries too: that history is what one looks for
+                from navdesk.services.users import find_user
 
-                user_id = actor_for(session, args.by).user_id
+                user_id = find_user(session, args.by).id
             entries = audit.search(
                 session, actor, youth_id=youth_id, user_id=user_id, since=args.since, until=args.until,
                 limit=max(1, args.limit),

@@ -83,3 +83,20 @@ def test_a_veileder_may_not_list_the_log_but_a_leader_may(demo_db):
     refused = navdesk("audit", "list", "--db", str(demo_db), "--user", "OB", env=PASS)  # Ola Bø: veileder
     assert refused.returncode == 1 and "revisjonslogg" in refused.stderr.lower()
     assert navdesk("audit", "list", "--db", str(demo_db), "--user", "SL", env=PASS).returncode == 0  # leder
+
+
+def test_the_entries_of_a_deactivated_user_can_still_be_listed(demo_db):
+    from navdesk.services import users
+    from navdesk.services.context import actor_for
+
+    db = open_database(demo_db, secret=Secret(TEST_PASSPHRASE, raw=False))
+    try:
+        with db.session() as s, s.begin():
+            users.set_active(s, actor_for(s, "KN"), "OB", False)
+    finally:
+        db.close()
+    listed = navdesk("audit", "list", "--db", str(demo_db), "--by", "OB", "--json", env=PASS)
+    assert listed.returncode == 0, listed.stderr
+    assert all(e["user"] == "OB" for e in json.loads(listed.stdout))
+    unknown = navdesk("audit", "list", "--db", str(demo_db), "--by", "QQ", env=PASS)
+    assert unknown.returncode == 1 and "QQ" in unknown.stderr
