@@ -35,6 +35,11 @@ def is_admin(actor: Actor) -> bool:
     return AccessRole(actor.access_role) is AccessRole.ADMIN
 
 
+def is_leder_or_admin(actor: Actor) -> bool:
+    """Leaders and administrators: the audit log, retention and deletion."""
+    return AccessRole(actor.access_role) in (AccessRole.LEDER, AccessRole.ADMIN)
+
+
 def require_admin(actor: Actor, message: str | None = None) -> None:
     """Refuse (``PermissionDenied``) unless the actor is an administrator."""
     if not is_admin(actor):

@@ -26,10 +26,9 @@ from sqlalchemy.orm import Session
 from navdesk.db.base import utcnow
 from navdesk.db.models import AuditEvent, AuditPayload, Office, Youth
 from navdesk.domain.audit_chain import GENESIS, link
-from navdesk.domain.enums import AccessRole
-from navdesk.errors import InvalidInput
+from navdesk.errors import PermissionDenied
 from navdesk.i18n import _
-from navdesk.services import audit_head
+from navdesk.services import access, audit_head
 from navdesk.services.context import Actor
 
 AUDIT_LOCK_ID = 7_410_221_002  # fixed: "NavDesk audit sequence" (migrations use ..._001)
@@ -317,7 +316,7 @@ class LogEntry:
 
 def can_read_log(actor: Actor) -> bool:
     """Leder and admin read the audit log; a veileder does not."""
-    return actor.access_role in (AccessRole.LEDER, AccessRole.ADMIN)
+    return access.is_leder_or_admin(actor)
 
 
 def search(
@@ -332,7 +331,7 @@ def search(
 ) -> list[LogEntry]:
     """The log's entries, newest first, filtered by youth, user and dates (``until`` included)."""
     if not can_read_log(actor):
-        raise InvalidInput(_("Only a leader or an administrator can read the audit log."))
+        raise PermissionDenied(_("Only a leader or an administrator can read the audit log."))
     query = (
         select(AuditEvent, Youth.first_name, Youth.last_name, AuditPayload.event_id)
         .outerjoin(Youth, Youth.id == AuditEvent.youth_id)

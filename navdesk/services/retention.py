@@ -36,11 +36,11 @@ from sqlalchemy.orm import Session
 
 from navdesk.db import models as m
 from navdesk.domain.backup_policy import backups_hold_until
-from navdesk.domain.enums import AccessRole, Adressesperre
+from navdesk.domain.enums import Adressesperre
 from navdesk.domain.names import name_key
-from navdesk.errors import InvalidInput
+from navdesk.errors import InvalidInput, PermissionDenied
 from navdesk.i18n import _
-from navdesk.services import audit
+from navdesk.services import access, audit
 from navdesk.services.context import Actor
 
 DEFAULT_RETENTION_DAYS = 365  # 12 months after closing (issue 9); the model default for new offices
@@ -114,8 +114,7 @@ def set_retention_days(session: Session, actor: Actor, days: int) -> None:
     """Change how long the office keeps a youth's data after the last period closed (administrators)."""
     from navdesk.services import crud
 
-    if actor.access_role is not AccessRole.ADMIN:
-        raise InvalidInput(_("Only an administrator may change the office's settings."))
+    access.require_admin(actor, _("Only an administrator may change the office's settings."))
     if (
         not isinstance(days, int)
         or isinstance(days, bool)
@@ -136,8 +135,8 @@ def cutoff(today: date, days: int) -> date:
 
 
 def _may_manage(actor: Actor) -> None:
-    if actor.access_role not in (AccessRole.ADMIN, AccessRole.LEDER):
-        raise InvalidInput(_("Only a leader or an administrator may delete or anonymise youths' data."))
+    if not access.is_leder_or_admin(actor):
+        raise PermissionDenied(_("Only a leader or an administrator may delete or anonymise youths' data."))
 
 
 # --------------------------------------------------------------------------- candidates and dry run

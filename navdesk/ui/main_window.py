@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from navdesk.i18n import _
+from navdesk.services.access import is_leder_or_admin
 from navdesk.ui import backups, theme
 from navdesk.ui.about import add_about_action
 from navdesk.ui.startup_summary import StartupBanner, summarize
@@ -658,7 +659,7 @@ class MainWindow(QMainWindow):
 
     def _build_audit_actions(self, menu: Any) -> None:
         self.audit_log_action = None
-        if str(getattr(self.actor, "access_role", "")) in ("leder", "admin"):
+        if is_leder_or_admin(self.actor):
             self.audit_log_action = menu.addAction(_("Audit log …"))
             self.audit_log_action.triggered.connect(lambda: self.show_audit_log())
 

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from navdesk.domain.text import format_date
 from navdesk.i18n import _, ngettext
+from navdesk.services.access import is_admin as access_is_admin
+from navdesk.services.access import is_leder_or_admin
 from navdesk.ui import theme
 
-MANAGERS = ("admin", "leder")
 DAYS_PER_MONTH = 365 / 12
 
 
@@ -51,13 +52,9 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _role(actor: Any) -> str:
-    return str(getattr(getattr(actor, "access_role", None), "value", getattr(actor, "access_role", "")))
-
-
 def add_to_office_menu(window: Any) -> None:
     """The Office menu's «Oppbevaring og sletting …», for leaders and administrators only."""
-    if _role(window.actor) not in MANAGERS:
+    if not is_leder_or_admin(window.actor):
         return
     window.retention_action = window.office_menu.addAction(_("Retention and deletion …"))
     window.retention_action.triggered.connect(lambda: open_retention(window))
@@ -110,7 +107,7 @@ class RetentionDialog(QDialog):
         self.months.setAccessibleName(_("Retention time in months"))
         self.save_months = QPushButton(_("Change retention time"))
         self.save_months.clicked.connect(self.change_retention)
-        is_admin = _role(actor) == "admin"
+        is_admin = access_is_admin(actor)
         self.months.setVisible(is_admin)
         self.save_months.setVisible(is_admin)
         rule = QHBoxLayout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from navdesk.domain.text import format_date
 from navdesk.i18n import _
+from navdesk.services.access import is_leder_or_admin
 from navdesk.services.record import YouthRecord
 from navdesk.ui import theme
 from navdesk.ui.record.contacts import ContactsTab
@@ -79,10 +80,7 @@ class RecordWindow(QWidget):
         actions.addSpacing(12)
         actions.addWidget(self.message_label, 1)
         self.log_button: QPushButton | None = None
-        if str(getattr(actor, "access_role", "")) in (
-            "leder",
-            "admin",
-        ):  # who has read or changed this record
+        if is_leder_or_admin(actor):  # who has read or changed this record
             self.log_button = QPushButton(_("Audit log for the youth …"))
             self.log_button.setAccessibleName(_("Who has opened or changed this youth's record"))
             self.log_button.clicked.connect(self.show_audit_log)
